@@ -1,0 +1,294 @@
+#include "app/app.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/routes.hpp"
+#include "base/embedded.hpp"
+#include "html/pages.hpp"
+#include "html/renderer.hpp"
+#include "http/json.hpp"
+#include "http/metrics.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "modules/geo/geo_repository.hpp"
+#include "modules/geo/geo_routes.hpp"
+#include "modules/geo/geo_service.hpp"
+#include "storage/migrator.hpp"
+
+namespace ngoaivu::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Time spent in the database by the request running on this thread (handlers are synchronous).
+thread_local std::chrono::nanoseconds t_db_time{0};
+
+// The Content-Security-Policy: no inline script or style, nothing from another origin.
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+std::string NewRequestId() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uint64_t v = rng();
+    std::string id(16, '0');
+    for (int i = 15; i >= 0; --i, v >>= 4)
+        id[i] = kHex[v & 15];
+    return id;
+}
+
+// A caller's X-Request-Id is kept when it is short and plain; otherwise a new one is made.
+std::string RequestIdFor(const http::Request& req) {
+    if (auto given = req.Header("x-request-id"); given && !given->empty() && given->size() <= 64) {
+        bool plain = true;
+        for (char c : *given) {
+            plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '-' || c == '_');
+        }
+        if (plain)
+            return std::string(*given);
+    }
+    return NewRequestId();
+}
+
+std::string UtcTimestamp() {
+    auto now = std::chrono::system_clock::now();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+    std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms.count()));
+    return buf;
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + p.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::shared_ptr<spdlog::logger> MakeLogger(const std::string& file) {
+    spdlog::sink_ptr sink;
+    if (file.empty()) {
+        sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
+    } else {
+        sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file);
+    }
+    auto logger = std::make_shared<spdlog::logger>("ngoaivu", sink);
+    logger->set_pattern("%v");
+    logger->flush_on(spdlog::level::info);
+    return logger;
+}
+
+}  // namespace
+
+struct App::Impl {
+    Impl(ServeConfig cfg, const ngoaivu::Clock& c)
+        : config(std::move(cfg)),
+          clock(c),
+          log(MakeLogger(config.log_file)),
+          db(storage::Open(config.db, {config.db_pool, std::chrono::milliseconds(5000),
+                                       [this](std::chrono::nanoseconds d) {
+                                           t_db_time += d;
+                                           metrics.AddDbTime(d);
+                                       }})),
+          renderer(std::filesystem::path(config.assets) / "templates",
+                   std::filesystem::path(config.assets) / "i18n" / "catalog.json"),
+          pages(renderer),
+          static_files(std::filesystem::path(config.assets) / "static", "/static/"),
+          openapi(ReadFile(std::filesystem::path(config.assets) / "openapi.json")),
+          geo_service(*db, geo_repo, clock) {
+        auto report =
+            storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
+        if (report.to_version == 0)
+            throw std::runtime_error("no migrations compiled in");
+        RegisterCoreRoutes(router, CoreDeps{pages, metrics, *db, openapi, geo_service, [this] {
+                                                return server ? server->open_connections() : 0;
+                                            }});
+        geo::RegisterGeoRoutes(router, geo_service, pages);
+    }
+
+    // Middleware 1: request id, security headers, metrics and the access log, around all else.
+    http::Response Handle(http::Request& req) {
+        auto start = Clock::now();
+        t_db_time = std::chrono::nanoseconds{0};
+        req.request_id = RequestIdFor(req);
+        http::Response res = Guarded(req);
+        Finish(req, res, start);
+        return res;
+    }
+
+    void Finish(const http::Request& req, http::Response& res, Clock::time_point start) {
+        res.Set("X-Request-Id", req.request_id);
+        res.Set("Content-Security-Policy", kCsp);
+        res.Set("X-Content-Type-Options", "nosniff");
+        res.Set("X-Frame-Options", "DENY");
+        res.Set("Referrer-Policy", "same-origin");
+        res.Set("Cross-Origin-Opener-Policy", "same-origin");
+        if (!res.Has("Cache-Control"))
+            res.Set("Cache-Control", "no-store");
+        auto duration = Clock::now() - start;
+        metrics.Observe(req.method, req.route, res.status, duration, t_db_time);
+        nlohmann::json line = {
+            {"ts", UtcTimestamp()},
+            {"level", res.status >= 500 ? "error" : "info"},
+            {"msg", "request"},
+            {"request_id", req.request_id},
+            {"method", req.head ? "HEAD" : req.method},
+            {"path", req.path.empty() ? req.target.substr(0, req.target.find('?')) : req.path},
+            {"route", req.route},
+            {"status", res.status},
+            {"duration_ms", std::chrono::duration<double, std::milli>(duration).count()},
+            {"db_ms", std::chrono::duration<double, std::milli>(t_db_time).count()},
+            {"bytes", res.body.size()},
+            {"client", req.client_address}};
+        log->info(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+
+    // Middleware 2: the exception guard. A bug or a broken database becomes a 500 page that
+    // shows only the request id; the details go to the log.
+    http::Response Guarded(http::Request& req) {
+        try {
+            return Localised(req);
+        } catch (const std::exception& e) {
+            LogError(req, e.what());
+        } catch (...) {
+            LogError(req, "unknown exception");
+        }
+        return pages.Status(req, 500);
+    }
+
+    void LogError(const http::Request& req, const std::string& what) {
+        nlohmann::json line = {{"ts", UtcTimestamp()},     {"level", "error"},
+                               {"msg", "unhandled error"}, {"request_id", req.request_id},
+                               {"route", req.route},       {"error", what}};
+        log->error(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+
+    // Middleware 3: the language, from the remembered choice (cookie), Vietnamese by default.
+    http::Response Localised(http::Request& req) {
+        auto lang = req.Cookie("lang");
+        req.lang = (lang && *lang == "en") ? "en" : "vi";
+        return Dispatch(req);
+    }
+
+    // Last: static files, then the route table (404 and 405 with Allow).
+    http::Response Dispatch(http::Request& req) {
+        if (req.method == "GET") {
+            if (auto file = static_files.Serve(req)) {
+                req.route = "/static/*";
+                return *file;
+            }
+        }
+        http::Match match = router.Find(req.method, req.path);
+        switch (match.kind) {
+            case http::Match::Kind::kNotFound:
+                return pages.Status(req, 404);
+            case http::Match::Kind::kMethodNotAllowed: {
+                http::Response res = pages.Status(req, 405);
+                res.Set("Allow", match.allow);
+                return res;
+            }
+            case http::Match::Kind::kFound:
+                break;
+        }
+        req.route = match.route->pattern;
+        req.params = std::move(match.params);
+        return match.route->handler(req);
+    }
+
+    // Answers the server's protocol errors (431, 413, 408 ...) through the same pages.
+    http::Response OnProtocolError(http::Request& req, http::ProtocolError error) {
+        auto start = Clock::now();
+        req.request_id = NewRequestId();
+        auto lang = req.Cookie("lang");
+        req.lang = (lang && *lang == "en") ? "en" : "vi";
+        if (req.path.empty())
+            req.path = req.target.substr(0, req.target.find('?'));
+        http::Response res = pages.Status(req, http::StatusOf(error));
+        Finish(req, res, start);
+        return res;
+    }
+
+    ServeConfig config;
+    const ngoaivu::Clock& clock;
+    http::Metrics metrics;
+    std::shared_ptr<spdlog::logger> log;
+    std::unique_ptr<storage::Database> db;
+    html::Renderer renderer;
+    html::Pages pages;
+    http::StaticFiles static_files;
+    std::string openapi;
+    geo::SqlGeoRepository geo_repo;
+    geo::GeoService geo_service;
+    http::Router router;
+    std::unique_ptr<http::Server> server;
+};
+
+App::App(ServeConfig config, const ngoaivu::Clock& clock)
+    : impl_(std::make_unique<Impl>(std::move(config), clock)) {}
+
+App::~App() {
+    Stop();
+}
+
+std::uint16_t App::Start(bool handle_signals) {
+    Impl& s = *impl_;
+    std::string host;
+    std::uint16_t port = 0;
+    if (!ParseListen(s.config.listen, &host, &port)) {
+        throw std::runtime_error("--listen must be HOST:PORT, got \"" + s.config.listen + "\"");
+    }
+    http::ServerOptions options = s.config.server;
+    options.host = host;
+    options.port = port;
+    s.server = std::make_unique<http::Server>(
+        options, [&s](http::Request& req) { return s.Handle(req); },
+        [&s](http::Request& req, http::ProtocolError e) { return s.OnProtocolError(req, e); });
+    if (handle_signals)
+        s.server->HandleSignals();
+    return s.server->Start();
+}
+
+void App::Stop() {
+    if (!impl_)
+        return;
+    if (impl_->server) {
+        impl_->server->Stop();
+        impl_->server->Wait();
+        impl_->server.reset();
+    }
+    impl_->db->Close();
+}
+
+void App::Wait() {
+    if (impl_->server)
+        impl_->server->Wait();
+}
+
+http::Response App::Handle(http::Request& req) {
+    return impl_->Handle(req);
+}
+
+const http::Router& App::router() const {
+    return impl_->router;
+}
+
+}  // namespace ngoaivu::app

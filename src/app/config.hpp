@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+#include "http/server.hpp"
+
+namespace ngoaivu::app {
+
+// Everything `ngoaivu serve` can be told. Precedence, highest first: command-line flag,
+// NGOAIVU_* environment variable, built-in default (docs/ARCHITECTURE.md, "Configuration").
+struct ServeConfig {
+    std::string db = "data/ngoaivu.db";     // --db, NGOAIVU_DB: a file path or postgresql:// URL
+    std::string listen = "127.0.0.1:8080";  // --listen, NGOAIVU_LISTEN
+    std::string assets;                     // --assets, NGOAIVU_ASSETS: templates, static, i18n
+    std::string log_file;                   // --log-file, NGOAIVU_LOG_FILE: "" = standard error
+    http::ServerOptions server;             // limits: --max-body-bytes ... (see cli.cpp)
+    int db_pool = 8;                        // --db-pool, NGOAIVU_DB_POOL
+};
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6); false when malformed or the port is out of range.
+bool ParseListen(const std::string& listen, std::string* host, std::uint16_t* port);
+
+// The assets folder compiled in as the default (the build tree's assets/).
+std::string DefaultAssetsDir();
+
+}  // namespace ngoaivu::app

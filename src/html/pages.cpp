@@ -1,0 +1,83 @@
+#include "html/pages.hpp"
+
+#include "base/text.hpp"
+#include "http/error_status.hpp"
+#include "http/json.hpp"
+
+namespace ngoaivu::html {
+
+std::string_view LangOf(const http::Request& req) {
+    return req.lang == "en" ? "en" : "vi";
+}
+
+std::string Number(const http::Request& req, std::int64_t n) {
+    return text::FormatInteger(n, LangOf(req) == "en" ? text::Lang::kEn : text::Lang::kVi);
+}
+
+http::Response Pages::Render(const http::Request& req, std::string_view page, std::string_view nav,
+                             Data view, int status) const {
+    std::string_view lang = LangOf(req);
+    view.set("lang", std::string(lang));
+    view.set("is_en", lang == "en");
+    view.set("request_id", req.request_id);
+    view.set("nav_" + std::string(nav), true);
+    std::string other = lang == "en" ? "vi" : "en";
+    view.set("switch_lang_href", "/lang/" + other + "?next=" + http::PercentEncode(req.target));
+    view.set("switch_lang_label", other == "en" ? "English" : "Tiếng Việt");
+    view.set("switch_lang_code", other);
+    http::Response res = http::Response::Html(status, renderer_.Page(page, std::move(view), lang));
+    res.Set("Content-Language", std::string(lang));
+    res.Set("Vary", "Cookie, HX-Request");
+    return res;
+}
+
+http::Response Pages::Fragment(const http::Request& req, std::string_view name, Data view) const {
+    std::string_view lang = LangOf(req);
+    view.set("lang", std::string(lang));
+    http::Response res = http::Response::Html(200, renderer_.Fragment(name, std::move(view), lang));
+    res.Set("Vary", "Cookie, HX-Request");
+    return res;
+}
+
+http::Response Pages::ErrorPage(const http::Request& req, int status, const std::string& message_vi,
+                                const std::string& message_en) const {
+    const Catalog& c = renderer_.catalog();
+    std::string lang(LangOf(req));
+    std::string key = "error_" + std::to_string(status);
+    if (c.entries().find(key) == c.entries().end())
+        key = status >= 500 ? "error_500" : "error_400";
+    Data view;
+    view.set("status", std::to_string(status));
+    view.set("error_title", c.Get(key, lang));
+    view.set("message", lang == "en" ? message_en : message_vi);
+    return Render(req, "error", "", std::move(view), status);
+}
+
+http::Response Pages::Error(const http::Request& req, const ngoaivu::Error& error) const {
+    if (req.WantsJson())
+        return http::JsonError(error, req.request_id);
+    return ErrorPage(req, http::HttpStatus(error.code), error.message_vi, error.message_en);
+}
+
+http::Response Pages::Status(const http::Request& req, int status) const {
+    const Catalog& c = renderer_.catalog();
+    std::string key = "error_" + std::to_string(status) + "_message";
+    if (c.entries().find(key) == c.entries().end()) {
+        key = status >= 500 ? "error_500_message" : "error_400_message";
+    }
+    const std::string& vi = c.Get(key, "vi");
+    const std::string& en = c.Get(key, "en");
+    if (req.WantsJson()) {
+        ngoaivu::ErrorCode code = status == 404   ? ErrorCode::kNotFound
+                                  : status == 413 ? ErrorCode::kPayloadTooLarge
+                                  : status == 503 ? ErrorCode::kUnavailable
+                                  : status >= 500 ? ErrorCode::kInternal
+                                                  : ErrorCode::kInvalidArgument;
+        http::Response res = http::JsonResponse(
+            status, http::ErrorJson(ngoaivu::Error{code, {}, vi, en, {}}, req.request_id));
+        return res;
+    }
+    return ErrorPage(req, status, vi, en);
+}
+
+}  // namespace ngoaivu::html

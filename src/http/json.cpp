@@ -1,0 +1,95 @@
+#include "http/json.hpp"
+
+#include <charconv>
+
+#include "http/error_status.hpp"
+
+namespace ngoaivu::http {
+
+Response JsonResponse(int status, const nlohmann::json& body) {
+    // Replace, rather than throw on, invalid UTF-8 that slipped into stored data.
+    return Response::Json(status,
+                          body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+nlohmann::json ErrorJson(const Error& error, const std::string& request_id) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& f : error.fields) {
+        fields.push_back(
+            {{"field", f.field}, {"message_vi", f.message_vi}, {"message_en", f.message_en}});
+    }
+    nlohmann::json e = {
+        {"code", ErrorCodeName(error.code)},
+        {"field", error.field.empty() ? nlohmann::json() : nlohmann::json(error.field)},
+        {"message_vi", error.message_vi},
+        {"message_en", error.message_en},
+        {"fields", std::move(fields)},
+        {"request_id", request_id}};
+    return {{"error", std::move(e)}};
+}
+
+Response JsonError(const Error& error, const std::string& request_id) {
+    return JsonResponse(HttpStatus(error.code), ErrorJson(error, request_id));
+}
+
+namespace {
+
+std::optional<int> ParseInt(std::string_view s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+Result<PageRequest> ParsePaging(const Request& req, int default_per_page) {
+    PageRequest page{1, default_per_page};
+    if (auto p = req.Query("page"); p && !p->empty()) {
+        auto v = ParseInt(*p);
+        if (!v || *v < 1 || *v > 1'000'000) {
+            return Error::InvalidArgument("page", "Số trang phải là số nguyên từ 1 trở lên.",
+                                          "The page number must be a whole number of 1 or more.");
+        }
+        page.page = *v;
+    }
+    if (auto p = req.Query("per_page"); p && !p->empty()) {
+        auto v = ParseInt(*p);
+        if (!v || *v < 1 || *v > PageRequest::kMaxPerPage) {
+            return Error::InvalidArgument(
+                "per_page", "Số dòng mỗi trang phải là số nguyên từ 1 đến 200.",
+                "The number of rows per page must be a whole number from 1 to 200.");
+        }
+        page.per_page = *v;
+    }
+    return page;
+}
+
+Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name) {
+    auto p = req.Query(name);
+    if (!p || p->empty())
+        return std::optional<Date>();
+    auto d = Date::ParseIso(*p);
+    if (!d)
+        d = Date::ParseVi(*p);
+    if (!d) {
+        std::string field(name);
+        return Error::InvalidArgument(
+            field, "Ngày \"" + field + "\" không hợp lệ: dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy.",
+            "The date \"" + field + "\" is invalid: use yyyy-mm-dd or dd/mm/yyyy.");
+    }
+    return std::optional<Date>(*d);
+}
+
+Result<nlohmann::json> ParseJsonBody(const Request& req) {
+    try {
+        return nlohmann::json::parse(req.body);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string at = std::to_string(e.byte);
+        return Error::InvalidArgument("body", "Nội dung JSON không hợp lệ (tại byte " + at + ").",
+                                      "The JSON body is malformed (at byte " + at + ").");
+    }
+}
+
+}  // namespace ngoaivu::http

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "base/date.hpp"
+#include "base/error.hpp"
+#include "base/page.hpp"
+#include "base/result.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace ngoaivu::http {
+
+// A JSON response.
+Response JsonResponse(int status, const nlohmann::json& body);
+
+// The uniform error envelope:
+// {"error":{"code","field","message_vi","message_en","fields":[...],"request_id"}}.
+nlohmann::json ErrorJson(const Error& error, const std::string& request_id);
+Response JsonError(const Error& error, const std::string& request_id);
+
+// {"items": [...], "page", "per_page", "total", "pages"} from a page and an item encoder.
+template <typename T, typename Encode>
+nlohmann::json PageJson(const Page<T>& page, Encode encode) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : page.items)
+        items.push_back(encode(item));
+    return {{"items", std::move(items)},
+            {"page", page.page},
+            {"per_page", page.per_page},
+            {"total", page.total},
+            {"pages", page.pages()}};
+}
+
+// Reads ?page= and ?per_page= (defaults 1 and `default_per_page`); errors name the parameter.
+Result<PageRequest> ParsePaging(const Request& req, int default_per_page = 50);
+// Reads an optional ISO date parameter (?as_of=2025-07-01); errors name the parameter.
+Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name);
+// Parses a JSON body; a malformed one gives kInvalidArgument naming "body" and the position.
+Result<nlohmann::json> ParseJsonBody(const Request& req);
+
+}  // namespace ngoaivu::http

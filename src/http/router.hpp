@@ -1,0 +1,53 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace ngoaivu::http {
+
+using Handler = std::function<Response(Request&)>;
+
+// Who may call a route. Checked by the access middleware before the handler runs; the service
+// layer still enforces province scope on every call.
+enum class Access {
+    kPublic,         // anyone, signed in or not
+    kAuthenticated,  // any signed-in user (from the Accounts issue on)
+};
+
+// One row of the route table.
+struct Route {
+    std::string method;   // "GET", "POST" ...
+    std::string pattern;  // "/api/v1/provinces/{code}": literal segments and {name} parameters
+    Access access = Access::kPublic;
+    std::string summary;  // one line, for docs and the route listing
+    Handler handler;
+};
+
+// The result of matching a request.
+struct Match {
+    enum class Kind { kFound, kNotFound, kMethodNotAllowed };
+    Kind kind = Kind::kNotFound;
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    std::string allow;  // for kMethodNotAllowed: "GET, POST"
+};
+
+// An explicit method + pattern table (no registration magic). Literal segments win over
+// parameters. Thread-safe for concurrent Match() once built.
+class Router {
+ public:
+    // Adds a route; throws std::logic_error on a duplicate method+pattern or a malformed pattern.
+    void Add(Route route);
+    Match Find(std::string_view method, std::string_view path) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+    std::vector<Route> routes_;
+};
+
+}  // namespace ngoaivu::http

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "storage/value.hpp"
+
+namespace ngoaivu::storage {
+
+// Infrastructure failure inside the storage layer (disk full, corrupt file, SQL bug). Thrown, not
+// returned: callers cannot handle it, the exception guard turns it into a 500 (docs/STYLE.md).
+class DatabaseError : public std::runtime_error {
+ public:
+    using std::runtime_error::runtime_error;
+};
+
+// A write broke a constraint. Services catch this one where the rule is a user error (a duplicate
+// code) and return ErrorCode::kConflict.
+class ConstraintError : public DatabaseError {
+ public:
+    enum class Kind { kUnique, kForeignKey, kCheck, kNotNull, kOther };
+    ConstraintError(Kind kind, const std::string& what) : DatabaseError(what), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+ private:
+    Kind kind_;
+};
+
+// Another transaction holds the write lock too long, or a serialization failure; the service may
+// retry the whole use case.
+class BusyError : public DatabaseError {
+ public:
+    using DatabaseError::DatabaseError;
+};
+
+enum class Backend { kSqlite, kPostgres };
+
+// How a transaction will be used. Read transactions see one snapshot; write transactions take the
+// write lock at their start (SQLite BEGIN IMMEDIATE) so that they never fail half-way on a lock.
+enum class TxMode { kRead, kWrite };
+
+using Params = std::initializer_list<Value>;
+
+// One unit of work on one connection. Not thread-safe: use it from one thread. SQL uses
+// PostgreSQL-style placeholders $1, $2 ... on every backend. If Commit() was not called, the
+// destructor rolls back. Every statement is prepared and cached per connection.
+class Transaction {
+ public:
+    virtual ~Transaction() = default;
+
+    // Runs a query and returns all its rows. Throws DatabaseError (or a subclass) on failure.
+    virtual Rows Query(std::string_view sql, Params params = {}) = 0;
+    // Runs a statement and returns the number of rows it changed.
+    virtual std::int64_t Exec(std::string_view sql, Params params = {}) = 0;
+    // Runs a query expected to return at most one row.
+    std::optional<Row> QueryOne(std::string_view sql, Params params = {});
+    // Runs several statements separated by ';' without parameters (migrations only).
+    virtual void ExecScript(std::string_view sql) = 0;
+    virtual void Commit() = 0;
+};
+
+// Called after each statement with its duration, from the thread that ran it (for /metrics).
+using StatementObserver = std::function<void(std::chrono::nanoseconds)>;
+
+struct OpenOptions {
+    int pool_size = 4;  // connections kept open (SQLite: readers; one writer at a time)
+    std::chrono::milliseconds busy_timeout{5000};
+    StatementObserver observer;  // may be empty
+};
+
+// A database: a pool of connections. Thread-safe.
+class Database {
+ public:
+    virtual ~Database() = default;
+
+    // Starts a transaction on a pooled connection; blocks while every connection is in use.
+    virtual std::unique_ptr<Transaction> Begin(TxMode mode) = 0;
+    virtual Backend backend() const = 0;
+    // Closes every connection; Begin() must not be called afterwards. Idempotent.
+    virtual void Close() = 0;
+    // Copies the whole database, consistently, to a new file (SQLite online backup).
+    virtual void BackupTo(const std::string& path) = 0;
+};
+
+// Opens `location`: a file path (SQLite, created when absent; "sqlite:PATH" also accepted) or a
+// "postgresql://" URL. Throws DatabaseError when it cannot be opened.
+std::unique_ptr<Database> Open(const std::string& location, const OpenOptions& options = {});
+
+// Runs `fn(tx)` in a write transaction and commits when it returns normally; an exception rolls
+// back and propagates. For services: one use case, one transaction.
+template <typename Fn>
+auto WithWrite(Database& db, Fn&& fn) {
+    auto tx = db.Begin(TxMode::kWrite);
+    if constexpr (std::is_void_v<decltype(fn(*tx))>) {
+        fn(*tx);
+        tx->Commit();
+    } else {
+        auto result = fn(*tx);
+        if (result)
+            tx->Commit();
+        return result;
+    }
+}
+
+}  // namespace ngoaivu::storage
