@@ -21,6 +21,9 @@ http::Response Pages::Render(const http::Request& req, std::string_view page, st
     view.set("is_en", lang == "en");
     view.set("request_id", req.request_id);
     view.set("nav_" + std::string(nav), true);
+    if (!nav.empty() && !view.get("title")) {
+        view.set("title", renderer_.catalog().Get("nav_" + std::string(nav), lang));
+    }
     std::string other = lang == "en" ? "vi" : "en";
     view.set("switch_lang_href", "/lang/" + other + "?next=" + http::PercentEncode(req.target));
     view.set("switch_lang_label", other == "en" ? "English" : "Tiếng Việt");

@@ -1,0 +1,50 @@
+# The two commands of the README are `make run` and `make test`; the rest are their parts.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+DB ?= data/ngoaivu.db
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: run test setup build build-debug build-clang test-unit test-e2e format lint bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+build-debug: setup
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+build-clang: setup
+	@cmake --preset clang >/dev/null
+	@cmake --build --preset clang -j $(JOBS)
+
+# Builds, creates $(DB) with reference data when absent, and serves on $(LISTEN).
+run: build
+	@if [ ! -f "$(DB)" ]; then ./build/release/ngoaivu init --db "$(DB)"; fi
+	@echo "Ngoaivu: http://$(LISTEN)/  (Ctrl+C để dừng / to stop)"
+	@./build/release/ngoaivu serve --db "$(DB)" --listen "$(LISTEN)"
+
+# Every test: format and lint checks, GCC debug build with ASan+UBSan, Clang 14 build with
+# sanitizers, both running the whole ctest suite; release build for the browser and OpenAPI
+# tests; the benchmarks built and run once briefly as a smoke test.
+test: setup lint build-debug build-clang build
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --preset debug -j $(JOBS)
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --preset clang -j $(JOBS)
+	@bash tests/e2e/run.sh
+	@bash scripts/bench_smoke.sh
+
+format:
+	@bash scripts/format.sh
+
+lint:
+	@bash scripts/lint.sh
+
+bench: build
+	@bash bench/http_bench.sh build/release/ngoaivu
+
+clean:
+	rm -rf build
