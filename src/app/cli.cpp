@@ -16,8 +16,6 @@ namespace ngoaivu::app {
 
 namespace {
 
-constexpr const char* kIsoCodes = "/usr/share/iso-codes/json/iso_3166-1.json";
-
 void AddDbOption(CLI::App& cmd, std::string& db) {
     cmd.add_option("--db", db, "SQLite file path (or postgresql:// URL) / Đường dẫn CSDL")
         ->envname("NGOAIVU_DB")
@@ -63,17 +61,14 @@ int Serve(ServeConfig config) {
 
 }  // namespace
 
-int RunCli(int argc, char** argv) {
-    CLI::App cli{
-        "Ngoaivu — hệ thống thông tin đối ngoại địa phương / information system for Vietnam's "
-        "local foreign affairs.\nOptions: a flag wins over its NGOAIVU_* environment variable, "
-        "which wins over the default."};
+void DefineCommands(CLI::App& cli, CliOptions& o) {
     cli.require_subcommand(1);
     cli.set_version_flag("--version", NGOAIVU_VERSION);
 
-    ServeConfig serve;
+    ServeConfig& serve = o.serve;
     serve.assets = DefaultAssetsDir();
-    auto* serve_cmd = cli.add_subcommand("serve", "Chạy máy chủ web / Run the web server");
+    o.serve_cmd = cli.add_subcommand("serve", "Chạy máy chủ web / Run the web server");
+    CLI::App* serve_cmd = o.serve_cmd;
     AddDbOption(*serve_cmd, serve.db);
     serve_cmd->add_option("--listen", serve.listen, "HOST:PORT")
         ->envname("NGOAIVU_LISTEN")
@@ -104,13 +99,14 @@ int RunCli(int argc, char** argv) {
         ->envname("NGOAIVU_MAX_BODY_BYTES")
         ->check(CLI::Range(1024, 1 << 30))
         ->capture_default_str();
-    std::int64_t request_ms = lim.request_timeout.count(), idle_ms = lim.idle_timeout.count(),
-                 grace_ms = lim.shutdown_grace.count();
-    serve_cmd->add_option("--request-timeout-ms", request_ms, "Time to receive one request")
+    o.request_ms = lim.request_timeout.count();
+    o.idle_ms = lim.idle_timeout.count();
+    o.grace_ms = lim.shutdown_grace.count();
+    serve_cmd->add_option("--request-timeout-ms", o.request_ms, "Time to receive one request")
         ->envname("NGOAIVU_REQUEST_TIMEOUT_MS")
         ->check(CLI::Range(100, 3'600'000))
         ->capture_default_str();
-    serve_cmd->add_option("--idle-timeout-ms", idle_ms, "Keep-alive idle time")
+    serve_cmd->add_option("--idle-timeout-ms", o.idle_ms, "Keep-alive idle time")
         ->envname("NGOAIVU_IDLE_TIMEOUT_MS")
         ->check(CLI::Range(100, 3'600'000))
         ->capture_default_str();
@@ -118,22 +114,36 @@ int RunCli(int argc, char** argv) {
         ->envname("NGOAIVU_MAX_CONNECTIONS")
         ->check(CLI::Range(1, 1'000'000))
         ->capture_default_str();
-    serve_cmd->add_option("--shutdown-grace-ms", grace_ms, "In-flight time on SIGTERM")
+    serve_cmd->add_option("--shutdown-grace-ms", o.grace_ms, "In-flight time on SIGTERM")
         ->envname("NGOAIVU_SHUTDOWN_GRACE_MS")
         ->check(CLI::Range(0, 600'000))
         ->capture_default_str();
 
-    std::string init_db = "data/ngoaivu.db";
-    std::string iso_codes = kIsoCodes;
-    auto* init_cmd = cli.add_subcommand(
+    o.init_cmd = cli.add_subcommand(
         "init", "Tạo CSDL, nạp dữ liệu tham chiếu / Create the database, load reference data");
-    AddDbOption(*init_cmd, init_db);
-    init_cmd->add_option("--iso-codes", iso_codes, "Debian iso-codes ISO 3166-1 JSON")
+    AddDbOption(*o.init_cmd, o.init_db);
+    o.init_cmd->add_option("--iso-codes", o.iso_codes, "Debian iso-codes ISO 3166-1 JSON")
         ->envname("NGOAIVU_ISO_CODES")
         ->capture_default_str();
 
-    auto* version_cmd = cli.add_subcommand("version", "In phiên bản / Print the version");
+    o.version_cmd = cli.add_subcommand("version", "In phiên bản / Print the version");
+}
 
+ServeConfig FinishServeConfig(const CliOptions& o) {
+    ServeConfig c = o.serve;
+    c.server.request_timeout = std::chrono::milliseconds(o.request_ms);
+    c.server.idle_timeout = std::chrono::milliseconds(o.idle_ms);
+    c.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
+    return c;
+}
+
+int RunCli(int argc, char** argv) {
+    CLI::App cli{
+        "Ngoaivu — hệ thống thông tin đối ngoại địa phương / information system for Vietnam's "
+        "local foreign affairs.\nOptions: a flag wins over its NGOAIVU_* environment variable, "
+        "which wins over the default."};
+    CliOptions o;
+    DefineCommands(cli, o);
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -141,15 +151,11 @@ int RunCli(int argc, char** argv) {
     }
 
     try {
-        if (*serve_cmd) {
-            lim.request_timeout = std::chrono::milliseconds(request_ms);
-            lim.idle_timeout = std::chrono::milliseconds(idle_ms);
-            lim.shutdown_grace = std::chrono::milliseconds(grace_ms);
-            return Serve(std::move(serve));
-        }
-        if (*init_cmd)
-            return Init(init_db, iso_codes);
-        if (*version_cmd) {
+        if (*o.serve_cmd)
+            return Serve(FinishServeConfig(o));
+        if (*o.init_cmd)
+            return Init(o.init_db, o.iso_codes);
+        if (*o.version_cmd) {
             std::cout
                 << "ngoaivu " << NGOAIVU_VERSION << " (SQLite " << sqlite3_libversion()
                 << ", schema "
