@@ -25,7 +25,7 @@ check "SQL only in sql_*_repository.cpp, storage/ and reference loaders" bash -c
 check "domain files do not include http/ or html/" bash -c "
     ! grep -lE '#include \"(http|html)/' \$(git ls-files --cached --others --exclude-standard -- 'src/modules/*') \
       | grep -vE '_(api|pages|routes|json)\.(cpp|hpp)$'"
-check "no triple mustache (unescaped output) in templates" bash -c "! grep -rn '{{{' web/templates"
+check "no unescaped mustache output ({{{x}}} or {{&x}}) in templates" bash -c "! grep -rnE '\{\{\{|\{\{ *&' web/templates"
 check "newline at end of file" bash -c "
     for f in \$(git ls-files --cached --others --exclude-standard -- 'src/*' 'tests/*' 'web/*' 'migrations/*' 'docs/*' 'bench/*'); do
         [ -s \"\$f\" ] && [ \"\$(tail -c1 \"\$f\" | od -An -c | tr -d ' ')\" != '\\n' ] && echo \"\$f\" && exit 1

@@ -145,7 +145,7 @@ struct App::Impl {
         if (!res.Has("Cache-Control"))
             res.Set("Cache-Control", "no-store");
         auto duration = Clock::now() - start;
-        metrics.Observe(req.method, req.route, res.status, duration, t_db_time);
+        metrics.Observe(req.method, req.route, res.status, duration);
         nlohmann::json line = {
             {"ts", UtcTimestamp()},
             {"level", res.status >= 500 ? "error" : "info"},

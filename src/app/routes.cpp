@@ -18,10 +18,14 @@ const auto kStarted = std::chrono::steady_clock::now();
 
 // A local path to go back to after switching language; anything else becomes "/".
 std::string SafeNext(std::string_view next) {
-    if (!next.starts_with('/') || next.starts_with("//") ||
-        next.find('\\') != std::string_view::npos || next.find('\r') != std::string_view::npos ||
-        next.find('\n') != std::string_view::npos) {
+    // Browsers drop control characters and read "\" as "/", so "/\t/evil" would become
+    // "//evil", another host: only a plain local path is accepted.
+    if (!next.starts_with('/') || next.starts_with("//"))
         return "/";
+    for (char c : next) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f || c == '\\')
+            return "/";
     }
     return std::string(next);
 }

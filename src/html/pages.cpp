@@ -6,6 +6,37 @@
 
 namespace ngoaivu::html {
 
+std::string_view StatusCodeName(int status) {
+    switch (status) {
+        case 400:
+            return "invalid_argument";
+        case 401:
+            return "unauthenticated";
+        case 403:
+            return "permission_denied";
+        case 404:
+            return "not_found";
+        case 405:
+            return "method_not_allowed";
+        case 408:
+            return "request_timeout";
+        case 409:
+            return "conflict";
+        case 413:
+            return "payload_too_large";
+        case 414:
+            return "uri_too_long";
+        case 429:
+            return "too_many_requests";
+        case 431:
+            return "header_too_large";
+        case 503:
+            return "unavailable";
+        default:
+            return status >= 500 ? "internal" : "invalid_argument";
+    }
+}
+
 std::string_view LangOf(const http::Request& req) {
     return req.lang == "en" ? "en" : "vi";
 }
@@ -71,14 +102,10 @@ http::Response Pages::Status(const http::Request& req, int status) const {
     const std::string& vi = c.Get(key, "vi");
     const std::string& en = c.Get(key, "en");
     if (req.WantsJson()) {
-        ngoaivu::ErrorCode code = status == 404   ? ErrorCode::kNotFound
-                                  : status == 413 ? ErrorCode::kPayloadTooLarge
-                                  : status == 503 ? ErrorCode::kUnavailable
-                                  : status >= 500 ? ErrorCode::kInternal
-                                                  : ErrorCode::kInvalidArgument;
-        http::Response res = http::JsonResponse(
-            status, http::ErrorJson(ngoaivu::Error{code, {}, vi, en, {}}, req.request_id));
-        return res;
+        nlohmann::json body =
+            http::ErrorJson(ngoaivu::Error{ErrorCode::kInternal, {}, vi, en, {}}, req.request_id);
+        body["error"]["code"] = StatusCodeName(status);
+        return http::JsonResponse(status, body);
     }
     return ErrorPage(req, status, vi, en);
 }

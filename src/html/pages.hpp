@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "base/error.hpp"
@@ -33,6 +35,9 @@ class Pages {
                              const std::string& message_en) const;
     const Renderer& renderer_;
 };
+
+// The JSON error code for a bare HTTP status ("method_not_allowed" for 405 ...).
+std::string_view StatusCodeName(int status);
 
 // The language of `req`: "en" or "vi".
 std::string_view LangOf(const http::Request& req);

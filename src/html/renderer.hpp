@@ -19,7 +19,8 @@ class Catalog {
     // Loads and checks the catalog; throws std::runtime_error naming the first bad key.
     static Catalog Load(const std::filesystem::path& file);
 
-    // The text of `key` in `lang` ("vi" or "en"); the key itself when absent (and a test fails).
+    // The text of `key` in `lang` ("vi" or "en"); "??" when absent (scripts/lint.sh checks that
+    // templates use only existing keys).
     const std::string& Get(std::string_view key, std::string_view lang) const;
     // Every key of `lang` as a mustache object, for templates ({{t.nav_home}}).
     const Data& AsData(std::string_view lang) const;
@@ -34,7 +35,8 @@ class Catalog {
 };
 
 // Renders pages from web/templates/: a page template shown inside layout.html. Templates are
-// logic-less mustache and escape by default ({{x}}); triple braces are forbidden by a test.
+// logic-less mustache and escape by default ({{x}}); unescaped output ({{{x}}}, {{&x}}) is
+// rejected by scripts/lint.sh.
 // Loaded once at start-up; Render is thread-safe.
 class Renderer {
  public:

@@ -24,8 +24,7 @@ std::string Label(const std::string& s) {
 }  // namespace
 
 void Metrics::Observe(const std::string& method, const std::string& route, int status,
-                      std::chrono::nanoseconds duration, std::chrono::nanoseconds db_time) {
-    (void)db_time;
+                      std::chrono::nanoseconds duration) {
     double seconds = std::chrono::duration<double>(duration).count();
     std::string r = route.empty() ? "unmatched" : route;
     std::lock_guard lock(mu_);

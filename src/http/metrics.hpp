@@ -19,7 +19,7 @@ class Metrics {
 
     // Records one finished request. `route` is the matched pattern ("" for none).
     void Observe(const std::string& method, const std::string& route, int status,
-                 std::chrono::nanoseconds duration, std::chrono::nanoseconds db_time);
+                 std::chrono::nanoseconds duration);
     // Adds time spent in database statements (also outside requests).
     void AddDbTime(std::chrono::nanoseconds d);
 

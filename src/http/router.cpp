@@ -86,6 +86,8 @@ Match Router::Find(std::string_view method, std::string_view path) const {
             best.params = std::move(params);
         }
     }
+    if (allow.find("GET") != std::string::npos)
+        allow += ", HEAD";
     if (best.kind != Match::Kind::kFound && !allow.empty()) {
         best.kind = Match::Kind::kMethodNotAllowed;
         best.allow = allow;

@@ -12,8 +12,8 @@ namespace ngoaivu::http {
 
 using Handler = std::function<Response(Request&)>;
 
-// Who may call a route. Checked by the access middleware before the handler runs; the service
-// layer still enforces province scope on every call.
+// Who may call a route. Recorded in the route table now; the access middleware that checks it
+// arrives with accounts (issue 3). The service layer enforces province scope on every call.
 enum class Access {
     kPublic,         // anyone, signed in or not
     kAuthenticated,  // any signed-in user (from the Accounts issue on)

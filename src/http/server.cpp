@@ -150,6 +150,11 @@ struct Server::Impl {
                 client = ep.address().to_string();
         }
         beast::flat_buffer buffer;
+        // The request deadline cancels pending reads instead of closing the socket (as the
+        // stream's own timeout would), so that a 408 can still be written.
+        bool reading = false;
+        bool timed_out = false;
+        net::steady_timer deadline(stream.get_executor());
         std::optional<ProtocolError> refuse;
         if (count > options.max_connections)
             refuse = ProtocolError::kTooManyConnections;
@@ -174,11 +179,23 @@ struct Server::Impl {
                 }
                 bhttp::request_parser<bhttp::string_body> parser;
                 parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-                parser.body_limit(options.max_body_bytes);
-                stream.expires_after(options.request_timeout);
+                // The body limit is checked against Content-Length once the headers are in, so
+                // that the 413 is answered (and logged) with the request's method and path.
+                parser.body_limit(boost::none);
+                stream.expires_never();
+                reading = true;
+                timed_out = false;
+                deadline.expires_after(options.request_timeout);
+                deadline.async_wait([&](const beast::error_code& e) {
+                    if (e || !reading)
+                        return;
+                    timed_out = true;
+                    beast::error_code ignored;
+                    stream.socket().cancel(ignored);
+                });
                 auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
                 if (ec) {
-                    error = Classify(ec);
+                    error = timed_out ? ProtocolError::kRequestTimeout : Classify(ec);
                     if (!error)
                         break;
                 } else {
@@ -199,9 +216,10 @@ struct Server::Impl {
                     } else if (length && *length > options.max_body_bytes) {
                         error = ProtocolError::kBodyTooLarge;
                     } else {
+                        parser.body_limit(options.max_body_bytes);
                         auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
                         if (ec2) {
-                            error = Classify(ec2);
+                            error = timed_out ? ProtocolError::kRequestTimeout : Classify(ec2);
                             if (!error)
                                 break;
                         } else if (!ParseTarget(req)) {
@@ -213,6 +231,8 @@ struct Server::Impl {
                     }
                 }
             }
+            reading = false;
+            deadline.cancel();
             if (error) {
                 res = Answer(req, *error);
                 keep_alive = false;

@@ -22,7 +22,10 @@ Result<void> ValidateSearch(const std::string& q) {
         return Error::InvalidArgument("q", "Từ khóa tìm kiếm không phải UTF-8 hợp lệ.",
                                       "The search text is not valid UTF-8.");
     }
-    if (q.size() > kMaxQueryChars * 4) {
+    std::size_t chars = 0;
+    for (char c : q)
+        chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (chars > kMaxQueryChars) {
         return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 100 ký tự.",
                                       "The search text is longer than 100 characters.");
     }
