@@ -21,7 +21,7 @@ Data UnitData(const Request& req, const AdminUnit& u) {
     d.set("name_en", u.name_en);
     d.set("generation_1", u.generation == 1);
     d.set("valid_from", u.valid_from.ToDisplay());
-    d.set("valid_to", u.valid_to ? u.valid_to->ToDisplay() : "");
+    if (u.valid_to) d.set("valid_to", u.valid_to->ToDisplay());  // absent: "in force"
     // Link to the unit as of a day it existed: codes repeat across generations.
     std::string day = u.valid_to ? u.valid_to->ToIso() : u.valid_from.ToIso();
     d.set("href", "/provinces/" + u.code + "?as_of=" + day);

@@ -1,0 +1,293 @@
+// Browser test: the real pages in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core), against a throw-away server on a fresh database.
+//
+// Every test gets a new browser context (no cookies from other tests) and fails on any console
+// error, uncaught page error, Content-Security-Policy violation, failed request or 4xx/5xx
+// sub-resource. Each page visited is saved as a full-page screenshot under
+// test-artifacts/screenshots/<name>.png (relative to the repository root).
+//
+// chromium.launch() starts Chromium on a new temporary profile (Playwright mkdtemp()s a fresh
+// --user-data-dir for every launch and deletes it on close; it refuses a --user-data-dir in
+// args), so nothing is shared with any other run.
+//
+// Run: node --test tests/e2e/   (binary: $NGOAIVU_BIN, default build/release/ngoaivu)
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { repoRoot, startServer } from "./support/server.mjs";
+
+const SCREENSHOTS = path.join(repoRoot, "test-artifacts", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
+const TIMEOUT = 15000;
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer({ name: "browser" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  // Each step on its own, so that a failure in one still runs the other.
+  try {
+    await browser?.close();
+  } finally {
+    await server?.stop();
+  }
+});
+
+// Opens a fresh context and page, records everything that goes wrong in it, runs `fn`, and then
+// fails on any problem recorded. `allowed` lists [status, url] pairs of documents that are meant
+// to fail (the 404 page), whose "Failed to load resource" console line is expected.
+async function withPage(fn, { allowed = [] } = {}) {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: "vi-VN",
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  // A CSP violation is reported on the console by Chromium; the event makes it unmissable too.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const isAllowed = (status, url) => allowed.some(([s, u]) => s === status && new URL(u, server.baseUrl).href === url);
+  page.on("console", (msg) => {
+    const text = msg.text();
+    const url = msg.location()?.url ?? "";
+    if (/Content.Security.Policy|CSP violation/i.test(text)) {
+      problems.push(`CSP: ${text} (${url})`);
+    } else if (msg.type() === "error") {
+      const m = /status of (\d{3})/.exec(text);
+      if (m && isAllowed(Number(m[1]), url)) return;
+      problems.push(`console.error: ${text} (${url})`);
+    } else if (msg.type() === "warning") {
+      // Warnings are not failures, but show them to whoever reads the output.
+      console.log(`  [console warning] ${text} (${url})`);
+    }
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400 && !isAllowed(res.status(), res.url())) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  try {
+    await fn(page, context);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], "console errors, page errors, CSP violations or failed requests");
+}
+
+async function screenshot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+// The Vietnamese subset of Be Vietnam Pro is loaded and used: Vietnamese letters are not drawn
+// in a fallback font.
+async function assertVietnameseFont(page) {
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return {
+      family: getComputedStyle(document.querySelector("h1")).fontFamily,
+      loaded: [...document.fonts]
+        .filter((f) => f.status === "loaded")
+        .map((f) => ({ family: f.family.replace(/["']/g, ""), weight: f.weight, range: f.unicodeRange })),
+    };
+  });
+  assert.match(fonts.family, /^"?Be Vietnam Pro"?/, `h1 font-family: ${fonts.family}`);
+  assert.ok(
+    fonts.loaded.some((f) => f.family === "Be Vietnam Pro" && /U\+1EA0/i.test(f.range)),
+    `the Vietnamese subset of Be Vietnam Pro is loaded: ${JSON.stringify(fonts.loaded)}`,
+  );
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, " ").trim();
+}
+
+async function langCookie(context) {
+  return (await context.cookies()).find((c) => c.name === "lang")?.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test("home page in Vietnamese with the current number of provinces", async () => {
+  await withPage(async (page) => {
+    const res = await page.goto("/");
+    assert.equal(res.status(), 200);
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    assert.equal(await text(page, "h1"), "Đối ngoại địa phương");
+    assert.equal(await text(page, "#tile-units-now strong"), "34");
+    assert.equal(await text(page, "#tile-units-before strong"), "63");
+    assert.equal(await text(page, "#lang-switch"), "English");
+    assert.match(await page.title(), /Ngoại vụ/);
+    await assertVietnameseFont(page);
+    await screenshot(page, "home-vi");
+  });
+});
+
+test("the language switch goes to English, is remembered, and switches back", async () => {
+  await withPage(async (page, context) => {
+    await page.goto("/");
+    assert.match(await page.getAttribute("#lang-switch", "href"), /^\/lang\/en\?next=/);
+    await page.click("#lang-switch");
+    await page.waitForSelector('html[lang="en"]', { state: "attached" });
+    assert.equal(page.url(), `${server.baseUrl}/`, "back on the page we came from");
+    assert.equal(await text(page, "h1"), "Local foreign affairs");
+    assert.equal(await text(page, "#tile-units-now strong"), "34");
+    assert.equal(await text(page, "#lang-switch"), "Tiếng Việt");
+    assert.equal(await langCookie(context), "en");
+    await screenshot(page, "home-en");
+
+    await page.reload();
+    assert.equal(await text(page, "h1"), "Local foreign affairs", "the choice is remembered after a reload");
+    await page.goto("/provinces");
+    assert.equal(await page.getAttribute("html", "lang"), "en", "and on other pages");
+    await screenshot(page, "provinces-en");
+
+    // Back to Vietnamese, from a page with a query string: `next` brings us back to it.
+    await page.goto("/provinces?as_of=2025-06-30");
+    await page.click("#lang-switch");
+    await page.waitForSelector('html[lang="vi"]', { state: "attached" });
+    assert.equal(page.url(), `${server.baseUrl}/provinces?as_of=2025-06-30`, "next= brought us back");
+    assert.equal(await text(page, "#province-count strong"), "63");
+    assert.equal(await langCookie(context), "vi");
+    await page.goto("/");
+    assert.equal(await text(page, "h1"), "Đối ngoại địa phương");
+    await screenshot(page, "home-vi-again");
+  });
+});
+
+test("country search updates the results live (htmx)", async () => {
+  await withPage(async (page) => {
+    await page.goto("/countries");
+    assert.equal(await page.locator("#countries tbody tr").count() > 10, true);
+    const swapped = page.waitForResponse((r) => new URL(r.url()).pathname === "/countries" &&
+      new URL(r.url()).searchParams.get("q") === "han quoc" && r.request().headers()["hx-request"] === "true");
+    await page.locator("#country-q").fill("han quoc");
+    const res = await swapped;
+    assert.equal(res.status(), 200);
+    await page.waitForFunction(() => document.querySelector("#countries")?.textContent.includes("Hàn Quốc"));
+    const table = await text(page, "#countries");
+    assert.match(table, /Hàn Quốc/);
+    assert.doesNotMatch(table, /Nhật Bản/);
+    assert.match(table, /\bKR\b/);
+    assert.equal(await page.locator("#countries").count(), 1, "one results table: the fragment, not a whole page, was swapped in");
+    assert.equal(await page.locator("#country-q").count(), 1);
+    assert.equal(await page.locator("header.top").count(), 1);
+    assert.match(await text(page, "#country-count"), /^\d+ /);
+    assert.equal(await page.inputValue("#country-q"), "han quoc", "the input keeps its text");
+    assert.match(page.url(), /[?&]q=han(\+|%20)quoc/, "hx-push-url put the search in the address");
+    await assertVietnameseFont(page);
+    await screenshot(page, "countries-han-quoc");
+
+    // The pushed address renders the same results as a full page.
+    await page.reload();
+    assert.match(await text(page, "#countries"), /Hàn Quốc/);
+    assert.equal(await page.inputValue("#country-q"), "han quoc");
+  });
+});
+
+test("provinces list, then a province with its predecessors", async () => {
+  await withPage(async (page) => {
+    await page.goto("/provinces");
+    assert.equal(await text(page, "#province-count strong"), "34");
+    assert.equal(await page.locator("#provinces tbody tr").count(), 34);
+    await assertVietnameseFont(page);
+    await screenshot(page, "provinces");
+
+    const link = page.locator("#provinces tbody tr td:nth-child(2) a", { hasText: "Hồ Chí Minh" });
+    assert.equal(await link.count(), 1);
+    await Promise.all([page.waitForURL("**/provinces/79?as_of=2025-07-01"), link.click()]);
+    assert.equal(await text(page, "#province-name"), "Thành phố Hồ Chí Minh");
+    const predecessors = await text(page, "#predecessors");
+    assert.match(predecessors, /Bình Dương/);
+    assert.match(predecessors, /Bà Rịa - Vũng Tàu/);
+    assert.match(predecessors, /Hồ Chí Minh/);
+    assert.equal(await page.locator("#predecessors li").count(), 3);
+    await assertVietnameseFont(page);
+    await screenshot(page, "province-79");
+
+    // From a predecessor back to what it became.
+    await Promise.all([page.waitForURL("**/provinces/74?as_of=2025-06-30"),
+      page.locator("#predecessors a", { hasText: "Bình Dương" }).click()]);
+    assert.equal(await text(page, "#province-name"), "Tỉnh Bình Dương");
+    assert.match(await text(page, "#successor"), /Thành phố Hồ Chí Minh \(79\)/);
+    assert.match(await text(page, "#siblings"), /Bà Rịa - Vũng Tàu/);
+    await screenshot(page, "province-74-2025-06-30");
+  });
+});
+
+test("the 63 units before the merger", async () => {
+  await withPage(async (page) => {
+    const res = await page.goto("/provinces?as_of=2025-06-30");
+    assert.equal(res.status(), 200);
+    assert.equal(await text(page, "#province-count strong"), "63");
+    assert.match(await text(page, "#province-count"), /30\/06\/2025/);
+    assert.equal(await page.locator("#provinces tbody tr").count(), 63);
+    assert.equal(await page.inputValue("#as-of"), "2025-06-30");
+    await screenshot(page, "provinces-2025-06-30");
+  });
+});
+
+test("an unknown page gives the 404 page in Vietnamese with the request id", async () => {
+  await withPage(async (page) => {
+    const url = "/khong-co-trang-nay";
+    const res = await page.goto(url);
+    assert.equal(res.status(), 404);
+    const requestId = res.headers()["x-request-id"];
+    assert.match(requestId, /^[0-9a-f]{16}$/);
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    assert.match(await text(page, "h1"), /404\s*Không tìm thấy/);
+    assert.equal(await text(page, "#error-message"), "Không tìm thấy trang hoặc dữ liệu được yêu cầu.");
+    assert.match(await text(page, ".error"), new RegExp(requestId), "the error box shows the request id");
+    assert.match(await text(page, "footer"), new RegExp(requestId));
+    await assertVietnameseFont(page);
+    await screenshot(page, "not-found-404");
+  }, { allowed: [[404, "/khong-co-trang-nay"]] });
+});
+
+test("a bad date gives the 400 page naming the problem", async () => {
+  await withPage(async (page) => {
+    const res = await page.goto("/provinces?as_of=31/02/2025");
+    assert.equal(res.status(), 400);
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    assert.match(await text(page, "h1"), /400/);
+    assert.match(await text(page, "#error-message"), /as_of/);
+    assert.match(await text(page, ".error"), new RegExp(res.headers()["x-request-id"]));
+    await screenshot(page, "bad-request-400");
+  }, { allowed: [[400, "/provinces?as_of=31/02/2025"]] });
+});
+
+test("the site has an icon", async () => {
+  await withPage(async (page) => {
+    await page.goto("/");
+    const icons = page.locator('link[rel~="icon"]');
+    assert.equal(await icons.count(), 1, "layout.html names an icon (otherwise Chromium asks for /favicon.ico)");
+    const href = await icons.first().getAttribute("href");
+    const res = await page.request.get(new URL(href, server.baseUrl).href);
+    assert.equal(res.status(), 200, `GET ${href}`);
+  });
+});
+
+test("a unit still in force says so under “Hiệu lực đến”", async () => {
+  await withPage(async (page) => {
+    await page.goto("/provinces/79?as_of=2025-07-01");
+    const row = page.locator(".facts dt", { hasText: "Hiệu lực đến" }).locator("xpath=following-sibling::dd[1]");
+    assert.equal((await row.innerText()).trim(), "Đang hiệu lực");
+  });
+});
