@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/routes.hpp"
+#include "base/crypto.hpp"
 #include "base/embedded.hpp"
 #include "html/pages.hpp"
 #include "html/renderer.hpp"
@@ -18,6 +19,12 @@
 #include "http/metrics.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "modules/accounts/account_repository.hpp"
+#include "modules/accounts/account_service.hpp"
+#include "modules/accounts/accounts_routes.hpp"
+#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_routes.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/geo/geo_repository.hpp"
 #include "modules/geo/geo_routes.hpp"
 #include "modules/geo/geo_service.hpp"
@@ -114,7 +121,9 @@ struct App::Impl {
           pages(renderer),
           static_files(std::filesystem::path(config.assets) / "static", "/static/"),
           openapi(ReadFile(std::filesystem::path(config.assets) / "openapi.json")),
-          geo_service(*db, geo_repo, clock) {
+          geo_service(*db, geo_repo, clock),
+          audit_service(*db, audit_repo, clock),
+          account_service(*db, account_repo, audit_service, clock, config.accounts) {
         auto report =
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
@@ -123,6 +132,9 @@ struct App::Impl {
                                                 return server ? server->open_connections() : 0;
                                             }});
         geo::RegisterGeoRoutes(router, geo_service, pages);
+        accounts::RegisterAccountRoutes(router, account_service, audit_service, pages,
+                                        {config.secure_cookies});
+        audit::RegisterAuditRoutes(router, audit_service, pages);
     }
 
     // Middleware 1: request id, security headers, metrics and the access log, around all else.
@@ -186,7 +198,119 @@ struct App::Impl {
     http::Response Localised(http::Request& req) {
         auto lang = req.Cookie("lang");
         req.lang = (lang && *lang == "en") ? "en" : "vi";
-        return Dispatch(req);
+        return Authenticated(req);
+    }
+
+    // Middleware 4: who is asking. A Bearer token (programs) or the session cookie (people);
+    // a stale session cookie is cleared and the request continues anonymously.
+    http::Response Authenticated(http::Request& req) {
+        accounts::ClientInfo client{
+            req.client_address, std::string(req.Header("user-agent").value_or("")), req.request_id};
+        auto fill = [&req](const accounts::AuthContext& auth) {
+            req.actor = auth.actor;
+            req.session_hash = auth.session_hash;
+            req.csrf_token = auth.csrf_token;
+            req.display_name = auth.display_name;
+            req.must_change_password = auth.must_change_password;
+        };
+        if (auto authz = req.Header("authorization")) {
+            if (!authz->starts_with("Bearer ")) {
+                return http::JsonError(Error{ErrorCode::kUnauthenticated,
+                                             "authorization",
+                                             "Tiêu đề Authorization phải có dạng \"Bearer <mã>\".",
+                                             "The Authorization header must be \"Bearer <token>\".",
+                                             {}},
+                                       req.request_id);
+            }
+            auto auth = account_service.AuthenticateToken(std::string(authz->substr(7)), client);
+            if (!auth) {
+                http::Response res = http::JsonError(auth.error(), req.request_id);
+                res.Set("WWW-Authenticate", "Bearer");
+                return res;
+            }
+            fill(*auth);
+            return Dispatch(req);
+        }
+        bool clear = false;
+        if (auto cookie = req.Cookie(accounts::kSessionCookie)) {
+            auto auth = account_service.AuthenticateSession(*cookie, client);
+            if (auth) {
+                fill(*auth);
+            } else {
+                clear = true;
+            }
+        }
+        http::Response res = Dispatch(req);
+        if (clear) {
+            res.Add("Set-Cookie",
+                    accounts::ExpiredCookie(accounts::kSessionCookie, {config.secure_cookies}));
+        }
+        return res;
+    }
+
+    // After routing: the route's access rule, the forced password change, and CSRF.
+    std::optional<http::Response> Gate(http::Request& req, const http::Route& route) {
+        if (route.access != http::Access::kPublic && !req.actor) {
+            if (req.WantsJson()) {
+                http::Response res = pages.Status(req, 401);
+                res.Set("WWW-Authenticate", "Bearer");
+                return res;
+            }
+            return http::Response::Redirect("/login?next=" + http::PercentEncode(req.target));
+        }
+        if (req.actor) {
+            const Actor& a = *req.actor;
+            bool audit_reader = a.IsAdmin() || a.Has(Role::kMofaStaff) || a.Has(Role::kMofaViewer);
+            if ((route.access == http::Access::kAdmin && !a.IsAdmin()) ||
+                (route.access == http::Access::kAuditReaders && !audit_reader)) {
+                return pages.Status(req, 403);
+            }
+            if (req.must_change_password && route.pattern != "/password" &&
+                route.pattern != "/logout" && route.pattern != "/lang/{code}") {
+                if (req.WantsJson()) {
+                    return http::JsonError(
+                        Error::FailedPrecondition("Bạn cần đổi mật khẩu trước.",
+                                                  "You must change your password first."),
+                        req.request_id);
+                }
+                return http::Response::Redirect("/password");
+            }
+        }
+        if (req.method == "GET")
+            return std::nullopt;
+        // Cross-site requests are refused outright when the browser says where they come from.
+        if (auto origin = req.Header("origin"); origin && !origin->empty()) {
+            auto host = req.Header("host").value_or("");
+            std::string_view o = *origin;
+            if (auto p = o.find("://"); p != std::string_view::npos)
+                o.remove_prefix(p + 3);
+            if (o != host)
+                return CsrfFailure(req);
+        }
+        if (req.actor && !req.session_hash.empty()) {
+            std::string sent = req.Form("_csrf");
+            if (sent.empty())
+                sent = std::string(req.Header("x-csrf-token").value_or(""));
+            if (!crypto::ConstantTimeEquals(sent, req.csrf_token))
+                return CsrfFailure(req);
+        } else if (!req.actor) {
+            // Before sign-in: the form's token must equal the nv_csrf cookie (double submit).
+            std::string sent = req.Form("_csrf");
+            auto cookie = req.Cookie(accounts::kLoginCsrfCookie);
+            if (sent.empty() || !cookie || !crypto::ConstantTimeEquals(sent, *cookie)) {
+                return CsrfFailure(req);
+            }
+        }
+        return std::nullopt;
+    }
+
+    http::Response CsrfFailure(const http::Request& req) {
+        const auto& c = renderer.catalog();
+        return pages.Error(req, Error{ErrorCode::kPermissionDenied,
+                                      "_csrf",
+                                      c.Get("error_csrf", "vi"),
+                                      c.Get("error_csrf", "en"),
+                                      {}});
     }
 
     // Last: static files, then the route table (404 and 405 with Allow).
@@ -211,6 +335,8 @@ struct App::Impl {
         }
         req.route = match.route->pattern;
         req.params = std::move(match.params);
+        if (auto refused = Gate(req, *match.route))
+            return *refused;
         return match.route->handler(req);
     }
 
@@ -238,6 +364,10 @@ struct App::Impl {
     std::string openapi;
     geo::SqlGeoRepository geo_repo;
     geo::GeoService geo_service;
+    audit::SqlAuditRepository audit_repo;
+    audit::AuditService audit_service;
+    accounts::SqlAccountRepository account_repo;
+    accounts::AccountService account_service;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };

@@ -8,7 +8,11 @@
 #include <sqlite3.h>
 
 #include "app/app.hpp"
+#include "app/demo.hpp"
 #include "base/clock.hpp"
+#include "modules/accounts/account_repository.hpp"
+#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/geo/reference_data.hpp"
 #include "storage/migrator.hpp"
 
@@ -32,6 +36,28 @@ void EnsureParentDir(const std::string& db) {
         std::filesystem::create_directories(parent);
 }
 
+// The services the maintenance commands need, on a migrated database.
+struct Maintenance {
+    explicit Maintenance(const std::string& db_path, accounts::AccountsConfig config = {})
+        : db(storage::Open(db_path)),
+          audit_service(*db, audit_repo, clock),
+          account_service(*db, account_repo, audit_service, clock, std::move(config)) {
+        storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
+    }
+    ~Maintenance() { db->Close(); }
+    SystemClock clock;
+    std::unique_ptr<storage::Database> db;
+    audit::SqlAuditRepository audit_repo;
+    audit::AuditService audit_service;
+    accounts::SqlAccountRepository account_repo;
+    accounts::AccountService account_service;
+};
+
+int Fail(const Error& e) {
+    std::cerr << "Lỗi / Error: " << e.message_vi << " / " << e.message_en << "\n";
+    return 1;
+}
+
 int Init(const std::string& db_path, const std::string& iso_codes) {
     EnsureParentDir(db_path);
     auto db = storage::Open(db_path);
@@ -45,7 +71,100 @@ int Init(const std::string& db_path, const std::string& iso_codes) {
               << "  quốc gia / countries: " << r.countries << "\n"
               << "  cơ quan / organisations: " << r.organisations << "\n";
     db->Close();
+    Maintenance maintenance(db_path);
+    if (auto admin = maintenance.account_service.EnsureFirstAdmin()) {
+        std::cout << "Quản trị viên đầu tiên / First administrator: admin\n"
+                  << "  mật khẩu dùng một lần / one-time password: " << admin->one_time_password
+                  << "\n  (phải đổi khi đăng nhập lần đầu / must be changed at first sign-in)\n";
+    }
     return 0;
+}
+
+int Demo(const std::string& db_path, std::uint64_t seed, int scale) {
+    Maintenance m(db_path);
+    auto r = AddDemoData(m.account_service, seed, scale);
+    if (!r)
+        return Fail(r.error());
+    std::cout << "Dữ liệu mẫu / Demo data (seed " << seed << ", scale " << scale
+              << "): " << r->users_created << " tài khoản mới / new accounts\n"
+              << "Tài khoản mẫu / demo logins: demo-admin, demo-mofa, demo-mofa-viewer, "
+                 "demo-officer-01, demo-leader-01, demo-officer-79, demo-mission-kr, demo-viewer\n"
+              << "Mật khẩu / password: " << kDemoPassword << "\n";
+    return 0;
+}
+
+accounts::CreateUserRequest UserRequest(const CliOptions& o) {
+    accounts::CreateUserRequest r;
+    r.login = o.user_login;
+    r.display_name = o.user_name.empty() ? o.user_login : o.user_name;
+    r.email = o.user_email;
+    r.roles = o.user_roles;
+    r.province_codes = o.user_provinces;
+    r.countries = o.user_countries;
+    r.all_provinces = o.user_all_provinces;
+    return r;
+}
+
+int User(const CliOptions& o, const std::string& db_path) {
+    Maintenance m(db_path);
+    Actor cli = Actor::System("cli");
+    auto& svc = m.account_service;
+    const std::string& action = o.user_cmd->get_subcommands().front()->get_name();
+    if (action == "add") {
+        auto r = svc.CreateUser(cli, UserRequest(o));
+        if (!r)
+            return Fail(r.error());
+        std::cout << "Đã tạo / created: " << r->user.login << "\n";
+        if (!r->one_time_password.empty()) {
+            std::cout << "Mật khẩu dùng một lần / one-time password: " << r->one_time_password
+                      << "\n";
+        }
+    } else if (action == "grant") {
+        auto r = svc.Grant(cli, o.user_login, UserRequest(o));
+        if (!r)
+            return Fail(r.error());
+        std::cout << "Đã cấp quyền / granted: " << r->login << "\n";
+    } else if (action == "disable" || action == "enable") {
+        auto r = svc.SetDisabled(cli, o.user_login, action == "disable");
+        if (!r)
+            return Fail(r.error());
+        std::cout << (action == "disable" ? "Đã khóa / disabled: " : "Đã mở khóa / enabled: ")
+                  << r->login << "\n";
+    } else if (action == "reset-password") {
+        auto r = svc.ResetPassword(cli, o.user_login);
+        if (!r)
+            return Fail(r.error());
+        std::cout << "Mật khẩu dùng một lần / one-time password: " << *r << "\n";
+    } else if (action == "list") {
+        auto r = svc.ListUsers(cli, {1, PageRequest::kMaxPerPage});
+        if (!r)
+            return Fail(r.error());
+        for (const auto& u : r->items) {
+            std::cout << u.login << "\t" << u.display_name << "\t";
+            for (const auto& g : u.grants)
+                std::cout << RoleName(g.role) << " ";
+            std::cout << (u.disabled ? "\t(disabled)" : "") << "\n";
+        }
+    } else if (action == "token") {
+        auto r = svc.CreateTokenFor(o.user_login, o.token_name);
+        if (!r)
+            return Fail(r.error());
+        std::cout << r->token << "\n";
+    }
+    return 0;
+}
+
+int AuditVerify(const std::string& db_path) {
+    Maintenance m(db_path);
+    auto report = m.audit_service.Verify();
+    if (report.ok) {
+        std::cout << "Nhật ký kiểm toán nguyên vẹn / audit trail intact: " << report.entries
+                  << " entries\n";
+        return 0;
+    }
+    std::cerr << "Nhật ký kiểm toán bị sửa đổi / AUDIT TRAIL TAMPERED: " << report.problem
+              << " (entry " << report.first_bad_id << ")\n";
+    return 3;
 }
 
 int Serve(ServeConfig config) {
@@ -126,6 +245,61 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
         ->envname("NGOAIVU_ISO_CODES")
         ->capture_default_str();
 
+    serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark cookies Secure (TLS)")
+        ->envname("NGOAIVU_SECURE_COOKIES");
+    serve_cmd->add_option("--session-idle-minutes", o.session_idle_minutes, "Session idle limit")
+        ->envname("NGOAIVU_SESSION_IDLE_MINUTES")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
+
+    o.demo_cmd = cli.add_subcommand("demo", "Thêm dữ liệu mẫu / Add demo data");
+    AddDbOption(*o.demo_cmd, o.init_db);
+    o.demo_cmd->add_option("--seed", o.demo_seed, "Random seed (same seed, same data)")
+        ->capture_default_str();
+    o.demo_cmd->add_option("--scale", o.demo_scale, "1 = a real country's volume")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+
+    o.user_cmd = cli.add_subcommand("user", "Quản lý tài khoản / Manage accounts");
+    o.user_cmd->require_subcommand(1);
+    AddDbOption(*o.user_cmd, o.init_db);
+    auto login_opt = [&o](CLI::App* c) {
+        c->add_option("--login", o.user_login, "Login")->required();
+    };
+    auto grants_opt = [&o](CLI::App* c) {
+        c->add_option("--role", o.user_roles,
+                      "admin, mofa_staff, mofa_viewer, province_officer, province_leader, "
+                      "mission_staff, viewer");
+        c->add_option("--province", o.user_provinces, "Current province code (01, 79 ...)");
+        c->add_option("--country", o.user_countries, "ISO alpha-2 (mission staff)");
+        c->add_flag("--all-provinces", o.user_all_provinces, "Scope: every province");
+    };
+    auto* add = o.user_cmd->add_subcommand("add", "Tạo tài khoản / Create an account");
+    login_opt(add);
+    add->add_option("--name", o.user_name, "Full name");
+    add->add_option("--email", o.user_email, "Email");
+    grants_opt(add);
+    auto* grant = o.user_cmd->add_subcommand("grant", "Cấp vai trò / Grant roles");
+    login_opt(grant);
+    grants_opt(grant);
+    login_opt(o.user_cmd->add_subcommand("disable", "Khóa / Disable"));
+    login_opt(o.user_cmd->add_subcommand("enable", "Mở khóa / Enable"));
+    login_opt(o.user_cmd->add_subcommand("reset-password",
+                                         "Đặt lại mật khẩu (phải đổi) / Reset (must change)"));
+    o.user_cmd->add_subcommand("list", "Danh sách / List");
+    auto* token = o.user_cmd->add_subcommand("token", "Tạo mã API / Create an API token");
+    login_opt(token);
+    token->add_option("--name", o.token_name, "Token name")->capture_default_str();
+
+    // "ngoaivu user token --db PATH --login L": --db given after the action reaches `user`.
+    for (auto* sub : o.user_cmd->get_subcommands({})) sub->fallthrough();
+
+    o.audit_cmd = cli.add_subcommand("audit", "Nhật ký kiểm toán / Audit trail");
+    o.audit_cmd->require_subcommand(1);
+    AddDbOption(*o.audit_cmd, o.init_db);
+    o.audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / Verify the hash chain")
+        ->fallthrough();
+
     o.version_cmd = cli.add_subcommand("version", "In phiên bản / Print the version");
 }
 
@@ -134,6 +308,7 @@ ServeConfig FinishServeConfig(const CliOptions& o) {
     c.server.request_timeout = std::chrono::milliseconds(o.request_ms);
     c.server.idle_timeout = std::chrono::milliseconds(o.idle_ms);
     c.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
+    c.accounts.session_idle = std::chrono::minutes(o.session_idle_minutes);
     return c;
 }
 
@@ -155,6 +330,12 @@ int RunCli(int argc, char** argv) {
             return Serve(FinishServeConfig(o));
         if (*o.init_cmd)
             return Init(o.init_db, o.iso_codes);
+        if (*o.demo_cmd)
+            return Demo(o.init_db, o.demo_seed, o.demo_scale);
+        if (*o.user_cmd)
+            return User(o, o.init_db);
+        if (*o.audit_cmd)
+            return AuditVerify(o.init_db);
         if (*o.version_cmd) {
             std::cout
                 << "ngoaivu " << NGOAIVU_VERSION << " (SQLite " << sqlite3_libversion()

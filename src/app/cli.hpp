@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -17,14 +18,30 @@ struct CliOptions {
     std::int64_t grace_ms = 0;
     std::string init_db = "data/ngoaivu.db";
     std::string iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
+    std::int64_t session_idle_minutes = 30;
+    std::uint64_t demo_seed = 1;
+    int demo_scale = 1;
+    // ngoaivu user ...
+    std::string user_login;
+    std::string user_name;
+    std::string user_email;
+    std::vector<std::string> user_roles;
+    std::vector<std::string> user_provinces;
+    std::vector<std::string> user_countries;
+    bool user_all_provinces = false;
+    std::string token_name = "cli";
     CLI::App* serve_cmd = nullptr;
     CLI::App* init_cmd = nullptr;
+    CLI::App* demo_cmd = nullptr;
     CLI::App* version_cmd = nullptr;
+    CLI::App* user_cmd = nullptr;
+    CLI::App* audit_cmd = nullptr;
 };
 
-// Defines the subcommands serve, init and version and their options on `cli`, writing into
-// `options`. Each option also reads its NGOAIVU_* environment variable; precedence is flag, then
-// environment, then default. Range checks reject bad values with a message naming the option.
+// Defines the subcommands serve, init, demo, user, audit and version and their options on `cli`,
+// writing into `options`. Each option also reads its NGOAIVU_* environment variable; precedence is
+// flag, then environment, then default. Range checks reject bad values with a message naming the
+// option.
 void DefineCommands(CLI::App& cli, CliOptions& options);
 
 // The ServeConfig after parsing (millisecond options turned into durations).

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "http/server.hpp"
+#include "modules/accounts/account_service.hpp"
 
 namespace ngoaivu::app {
 
@@ -15,6 +16,8 @@ struct ServeConfig {
     std::string log_file;                   // --log-file, NGOAIVU_LOG_FILE: "" = standard error
     http::ServerOptions server;             // limits: --max-body-bytes ... (see cli.cpp)
     int db_pool = 8;                        // --db-pool, NGOAIVU_DB_POOL
+    bool secure_cookies = false;            // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
+    accounts::AccountsConfig accounts;      // session timeouts, throttling, argon2id cost
 };
 
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6); false when malformed or the port is out of range.

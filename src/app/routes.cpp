@@ -72,7 +72,7 @@ void RegisterCoreRoutes(http::Router& router, CoreDeps deps) {
                             "lang=" + code + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
                     return res;
                 }});
-    router.Add({"GET", "/", Access::kPublic, "Home", [deps](Request& req) {
+    router.Add({"GET", "/", Access::kAuthenticated, "Home", [deps](Request& req) {
                     html::Data view;
                     auto today = deps.geo.Today();
                     auto units = deps.geo.ListUnits({today, "", {1, 1}});

@@ -20,6 +20,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
             return "failed_precondition";
         case ErrorCode::kPayloadTooLarge:
             return "payload_too_large";
+        case ErrorCode::kTooManyRequests:
+            return "too_many_requests";
         case ErrorCode::kUnavailable:
             return "unavailable";
         case ErrorCode::kInternal:

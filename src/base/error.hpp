@@ -16,6 +16,7 @@ enum class ErrorCode {
     kUnauthenticated,     // no valid session or token (401)
     kFailedPrecondition,  // the record is in a state that forbids the operation (409)
     kPayloadTooLarge,     // a body or upload above the configured limit (413)
+    kTooManyRequests,     // throttled, e.g. repeated failed sign-ins (429)
     kUnavailable,         // the service is overloaded or shutting down (503)
     kInternal,            // a bug or broken infrastructure; details only in the log (500)
 };

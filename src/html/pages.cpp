@@ -51,6 +51,14 @@ http::Response Pages::Render(const http::Request& req, std::string_view page, st
     view.set("lang", std::string(lang));
     view.set("is_en", lang == "en");
     view.set("request_id", req.request_id);
+    if (req.actor) {
+        view.set("signed_in", true);
+        view.set("user_name", req.display_name.empty() ? req.actor->login : req.display_name);
+        view.set("csrf", req.csrf_token);
+        view.set("is_admin", req.actor->IsAdmin());
+        view.set("can_audit", req.actor->IsAdmin() || req.actor->Has(Role::kMofaStaff) ||
+                                  req.actor->Has(Role::kMofaViewer));
+    }
     view.set("nav_" + std::string(nav), true);
     if (!nav.empty() && !view.get("title")) {
         view.set("title", renderer_.catalog().Get("nav_" + std::string(nav), lang));

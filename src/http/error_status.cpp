@@ -17,6 +17,8 @@ int HttpStatus(ErrorCode code) {
             return 409;
         case ErrorCode::kPayloadTooLarge:
             return 413;
+        case ErrorCode::kTooManyRequests:
+            return 429;
         case ErrorCode::kInternal:
             return 500;
         case ErrorCode::kUnavailable:

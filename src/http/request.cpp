@@ -74,6 +74,20 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
     return std::nullopt;
 }
 
+std::string Request::Form(std::string_view name) const {
+    auto type = Header("content-type");
+    if (!type || !type->starts_with("application/x-www-form-urlencoded"))
+        return {};
+    auto fields = ParseQuery(body);
+    if (!fields)
+        return {};
+    for (auto& [k, v] : *fields) {
+        if (k == name)
+            return v;
+    }
+    return {};
+}
+
 bool Request::WantsJson() const {
     if (path.starts_with("/api/"))
         return true;

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/actor.hpp"
+
 namespace ngoaivu::http {
 
 // Case-insensitive ASCII comparison for header names.
@@ -35,7 +37,12 @@ struct Request {
     std::map<std::string, std::string> params;  // path parameters
 
     // Filled by middleware for handlers.
-    std::string lang = "vi";  // "vi" or "en"
+    std::string lang = "vi";            // "vi" or "en"
+    std::optional<Actor> actor;         // the signed-in user (session cookie or API token)
+    std::string session_hash;           // "" unless signed in by a session cookie
+    std::string csrf_token;             // the session's CSRF token, for forms and htmx
+    std::string display_name;           // of the signed-in user, for the layout
+    bool must_change_password = false;  // the user must change the password before anything
 
     // First value of header `name`, if present.
     std::optional<std::string_view> Header(std::string_view name) const;
@@ -45,6 +52,9 @@ struct Request {
     std::optional<std::string> Cookie(std::string_view name) const;
     // Path parameter `name` (the router guarantees presence for the matched route).
     const std::string& Param(const std::string& name) const { return params.at(name); }
+    // First value of form field `name` in an application/x-www-form-urlencoded body ("" when
+    // absent or when the body is not a form).
+    std::string Form(std::string_view name) const;
     // True when the client prefers JSON: an /api/ path, or an Accept header naming JSON first.
     bool WantsJson() const;
 };

@@ -12,11 +12,14 @@ namespace ngoaivu::http {
 
 using Handler = std::function<Response(Request&)>;
 
-// Who may call a route. Recorded in the route table now; the access middleware that checks it
-// arrives with accounts (issue 3). The service layer enforces province scope on every call.
+// Who may call a route, checked by the access middleware (app/app.cpp) before the handler runs.
+// This is the coarse gate; the service layer still enforces roles and province scope on every
+// call, so a handler reached by mistake still cannot leak or write outside the actor's scope.
 enum class Access {
     kPublic,         // anyone, signed in or not
-    kAuthenticated,  // any signed-in user (from the Accounts issue on)
+    kAuthenticated,  // any signed-in user
+    kAuditReaders,   // administrators, MOFA staff and MOFA viewers
+    kAdmin,          // administrators
 };
 
 // One row of the route table.

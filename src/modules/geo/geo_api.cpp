@@ -76,15 +76,15 @@ void RegisterGeoApi(http::Router& router, GeoService& service, const html::Pages
     auto bind = [&service](Response (*fn)(GeoService&, Request&)) {
         return [&service, fn](Request& req) { return fn(service, req); };
     };
-    router.Add({"GET", "/api/v1/provinces", Access::kPublic,
+    router.Add({"GET", "/api/v1/provinces", Access::kAuthenticated,
                 "Provincial-level units valid on a date", bind(ListProvinces)});
-    router.Add({"GET", "/api/v1/provinces/{code}", Access::kPublic,
+    router.Add({"GET", "/api/v1/provinces/{code}", Access::kAuthenticated,
                 "One provincial-level unit by code, as of a date", bind(GetProvince)});
-    router.Add({"GET", "/api/v1/countries", Access::kPublic, "Countries, searchable",
+    router.Add({"GET", "/api/v1/countries", Access::kAuthenticated, "Countries, searchable",
                 bind(ListCountries)});
-    router.Add(
-        {"GET", "/api/v1/countries/{alpha2}", Access::kPublic, "One country", bind(GetCountry)});
-    router.Add({"GET", "/api/v1/organisations", Access::kPublic,
+    router.Add({"GET", "/api/v1/countries/{alpha2}", Access::kAuthenticated, "One country",
+                bind(GetCountry)});
+    router.Add({"GET", "/api/v1/organisations", Access::kAuthenticated,
                 "MOFA, People's Committees, foreign-affairs departments, missions abroad",
                 bind(ListOrganisations)});
 }

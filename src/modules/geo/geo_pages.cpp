@@ -21,7 +21,8 @@ Data UnitData(const Request& req, const AdminUnit& u) {
     d.set("name_en", u.name_en);
     d.set("generation_1", u.generation == 1);
     d.set("valid_from", u.valid_from.ToDisplay());
-    if (u.valid_to) d.set("valid_to", u.valid_to->ToDisplay());  // absent: "in force"
+    if (u.valid_to)
+        d.set("valid_to", u.valid_to->ToDisplay());  // absent: "in force"
     // Link to the unit as of a day it existed: codes repeat across generations.
     std::string day = u.valid_to ? u.valid_to->ToIso() : u.valid_from.ToIso();
     d.set("href", "/provinces/" + u.code + "?as_of=" + day);
@@ -144,12 +145,12 @@ void RegisterGeoPages(http::Router& router, GeoService& service, const html::Pag
     auto bind = [&service, &pages](Response (*fn)(GeoService&, const html::Pages&, Request&)) {
         return [&service, &pages, fn](Request& req) { return fn(service, pages, req); };
     };
-    router.Add({"GET", "/provinces", Access::kPublic, "Provinces of both generations, the merger",
-                bind(ProvincesPage)});
-    router.Add({"GET", "/provinces/{code}", Access::kPublic, "One province as of a date",
+    router.Add({"GET", "/provinces", Access::kAuthenticated,
+                "Provinces of both generations, the merger", bind(ProvincesPage)});
+    router.Add({"GET", "/provinces/{code}", Access::kAuthenticated, "One province as of a date",
                 bind(ProvincePage)});
-    router.Add(
-        {"GET", "/countries", Access::kPublic, "Countries with search", bind(CountriesPage)});
+    router.Add({"GET", "/countries", Access::kAuthenticated, "Countries with search",
+                bind(CountriesPage)});
 }
 
 }  // namespace ngoaivu::geo::detail

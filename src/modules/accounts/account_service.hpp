@@ -1,0 +1,153 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/actor.hpp"
+#include "base/clock.hpp"
+#include "base/page.hpp"
+#include "base/result.hpp"
+#include "modules/accounts/account.hpp"
+#include "modules/accounts/account_repository.hpp"
+#include "modules/accounts/password.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "storage/database.hpp"
+
+namespace ngoaivu::accounts {
+
+struct AccountsConfig {
+    PasswordCost cost;
+    std::chrono::minutes session_idle{30};
+    std::chrono::hours session_absolute{12};
+    std::chrono::minutes throttle_window{15};
+    int max_failures_per_login = 5;    // then the login is refused until the window passes
+    int max_failures_per_client = 30;  // per client address, across logins
+    std::string dictionary = "/usr/share/dict/cracklib-small";
+};
+
+// Where a request comes from, for sessions, throttling and the audit trail.
+struct ClientInfo {
+    std::string address;
+    std::string user_agent;
+    std::string request_id;
+};
+
+// A successful login: the raw session id goes into the cookie and is never stored or logged.
+struct LoginResult {
+    std::string session_token;
+    std::string csrf_token;
+    bool must_change_password = false;
+    std::string login;
+};
+
+// An authenticated request.
+struct AuthContext {
+    Actor actor;
+    std::string session_hash;  // "" for API tokens
+    std::string csrf_token;    // "" for API tokens
+    bool must_change_password = false;
+    std::string display_name;
+};
+
+// Input of CreateUser and `ngoaivu user add`.
+struct CreateUserRequest {
+    std::string login;
+    std::string display_name;
+    std::string email;
+    std::string password;            // "" → a one-time password is generated and must be changed
+    std::vector<std::string> roles;  // role names
+    std::vector<std::string> province_codes;  // current codes ("01"), for provincial roles
+    std::vector<std::string> countries;       // alpha-2, for mission staff
+    bool all_provinces = false;
+};
+
+struct CreatedUser {
+    User user;
+    std::string one_time_password;  // set when generated
+};
+
+// A new API token: `token` is shown once and stored only as a hash.
+struct CreatedToken {
+    ApiToken info;
+    std::string token;
+};
+
+// Accounts, sessions, API tokens and authorisation. Every write runs in one transaction with its
+// audit entry. Thread-safe.
+class AccountService {
+ public:
+    AccountService(storage::Database& db, AccountRepository& repo, audit::AuditService& audit,
+                   const Clock& clock, AccountsConfig config);
+
+    // Checks the password (one argon2id hash whether or not the account exists), throttles per
+    // account and per client address, and opens a session. kUnauthenticated with one message
+    // for a wrong login or password; too many failures give kTooManyRequests with the minutes to
+    // wait, for existing and unknown logins alike (nothing reveals whether an account exists).
+    Result<LoginResult> Login(const std::string& login, const std::string& password,
+                              const ClientInfo& client);
+    // The session's actor; kUnauthenticated when unknown, expired (idle or absolute) or the
+    // user is disabled. Refreshes the idle timer at most once a minute.
+    Result<AuthContext> AuthenticateSession(const std::string& session_token,
+                                            const ClientInfo& client);
+    // The token's actor; kUnauthenticated when unknown, revoked or the user is disabled.
+    Result<AuthContext> AuthenticateToken(const std::string& token, const ClientInfo& client);
+    Result<void> Logout(const AuthContext& auth);
+    // Ends every session of the actor, this one included.
+    Result<void> LogoutEverywhere(const AuthContext& auth);
+    // Changes the actor's own password; other sessions end. Errors name "current_password" or
+    // "new_password".
+    Result<void> ChangePassword(const AuthContext& auth, const std::string& current,
+                                const std::string& new_password, const std::string& confirm);
+
+    // Administration (administrators only; kPermissionDenied otherwise).
+    Result<CreatedUser> CreateUser(const Actor& actor, const CreateUserRequest& req);
+    Result<User> Grant(const Actor& actor, const std::string& login, const CreateUserRequest& req);
+    Result<User> SetDisabled(const Actor& actor, const std::string& login, bool disabled);
+    // A new one-time password that must be changed at the next login; sessions end.
+    Result<std::string> ResetPassword(const Actor& actor, const std::string& login);
+    Result<Page<User>> ListUsers(const Actor& actor, const PageRequest& page);
+    Result<User> GetUser(const Actor& actor, const std::string& login);
+    // Demo data only: creates the accounts that do not exist yet, all with `password` (hashed
+    // once), audited as the system. Returns how many were created.
+    Result<int> CreateDemoUsers(const std::vector<CreateUserRequest>& requests,
+                                const std::string& password);
+    // Creates the first administrator when there is none (ngoaivu init); nullopt otherwise.
+    std::optional<CreatedUser> EnsureFirstAdmin();
+
+    // API tokens of the actor itself.
+    Result<CreatedToken> CreateToken(const Actor& actor, const std::string& name);
+    Result<std::vector<ApiToken>> ListTokens(const Actor& actor);
+    Result<void> RevokeToken(const Actor& actor, std::int64_t token_id);
+    // For `ngoaivu user token`: a token for `login` created by the system.
+    Result<CreatedToken> CreateTokenFor(const std::string& login, const std::string& name);
+
+    // The Actor of `user` (scopes expanded with the 2025 predecessors).
+    Actor ActorFor(storage::Transaction& tx, const User& user, const ClientInfo& client);
+
+    const PasswordBlocklist& blocklist() const { return blocklist_; }
+
+ private:
+    std::string Iso(std::chrono::system_clock::time_point t) const;
+    Result<StoredGrant> ResolveGrant(storage::Transaction& tx, Role role,
+                                     const CreateUserRequest& req);
+    static nlohmann::json Describe(const User& user);
+    Result<CreatedUser> CreateUserWithHash(const Actor& actor, const CreateUserRequest& req,
+                                           const std::string& precomputed_hash);
+
+    storage::Database& db_;
+    AccountRepository& repo_;
+    audit::AuditService& audit_;
+    const Clock& clock_;
+    AccountsConfig config_;
+    PasswordBlocklist blocklist_;
+    std::string dummy_hash_;  // verified against for unknown logins, to equalise timing
+};
+
+// Normalises a login (trimmed, lower case); kInvalidArgument unless 3–64 of [a-z0-9._-].
+Result<std::string> NormaliseLogin(const std::string& login);
+
+}  // namespace ngoaivu::accounts
