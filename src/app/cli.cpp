@@ -292,7 +292,8 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
     token->add_option("--name", o.token_name, "Token name")->capture_default_str();
 
     // "ngoaivu user token --db PATH --login L": --db given after the action reaches `user`.
-    for (auto* sub : o.user_cmd->get_subcommands({})) sub->fallthrough();
+    for (auto* sub : o.user_cmd->get_subcommands({}))
+        sub->fallthrough();
 
     o.audit_cmd = cli.add_subcommand("audit", "Nhật ký kiểm toán / Audit trail");
     o.audit_cmd->require_subcommand(1);
