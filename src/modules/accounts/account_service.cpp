@@ -124,7 +124,7 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
         if (by_login >= config_.max_failures_per_login ||
             by_client >= config_.max_failures_per_client) {
             std::string minutes = std::to_string(config_.throttle_window.count());
-            return Error{ErrorCode::kFailedPrecondition,
+            return Error{ErrorCode::kTooManyRequests,
                          "login",
                          "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + minutes + " phút.",
                          "Too many failed sign-ins. Please try again in " + minutes + " minutes.",
