@@ -22,10 +22,21 @@ build-clang: setup
 	@cmake --preset clang >/dev/null
 	@cmake --build --preset clang -j $(JOBS)
 
-# Builds, creates $(DB) with reference data when absent, and serves on $(LISTEN).
+# Builds, creates $(DB) with reference and demo data when absent, prints how to sign in, and
+# serves on $(LISTEN).
 run: build
-	@if [ ! -f "$(DB)" ]; then ./build/release/ngoaivu init --db "$(DB)"; fi
-	@echo "Ngoaivu: http://$(LISTEN)/  (Ctrl+C để dừng / to stop)"
+	@if [ ! -f "$(DB)" ]; then \
+	    ./build/release/ngoaivu init --db "$(DB)" && \
+	    ./build/release/ngoaivu demo --db "$(DB)" --seed 1 --scale 1 >/dev/null; fi
+	@echo "================================================================================"
+	@echo " Ngoaivu: http://$(LISTEN)/   (Ctrl+C để dừng / to stop)"
+	@echo " Đăng nhập / Sign in (dữ liệu mẫu / demo data), mật khẩu / password: Demo-Ngoaivu-2026"
+	@echo "   demo-admin        quản trị / administrator"
+	@echo "   demo-mofa         Bộ Ngoại giao / MOFA staff       demo-mofa-viewer  MOFA (xem / read)"
+	@echo "   demo-officer-01   chuyên viên Hà Nội / officer     demo-leader-01    lãnh đạo Hà Nội / leader"
+	@echo "   demo-officer-79   chuyên viên TP. Hồ Chí Minh      demo-mission-kr   ĐSQ tại Hàn Quốc / embassy"
+	@echo "   demo-viewer       xem / viewer"
+	@echo "================================================================================"
 	@./build/release/ngoaivu serve --db "$(DB)" --listen "$(LISTEN)"
 
 # Every test: format and lint checks, GCC debug build with ASan+UBSan, Clang 14 build with

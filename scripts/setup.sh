@@ -10,8 +10,8 @@ APT_PACKAGES=(
     # libraries
     libboost1.81-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
     libkainjow-mustache-dev libsodium-dev libsqlite3-dev sqlite3 libicu-dev libpq-dev
-    # reference data
-    iso-codes
+    # reference data: ISO 3166 countries; the dictionary the password policy refuses
+    iso-codes cracklib-runtime
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev postgresql wrk nginx-light curl
     chromium python3
