@@ -1,0 +1,452 @@
+#!/usr/bin/env bash
+# End-to-end HTTP benchmark: ngoaivu against Debian's nginx serving the same response bytes as
+# static files, side by side in one run, plus ngoaivu's start-up time and idle memory.
+#
+#   bench/http_bench.sh [path/to/ngoaivu]        (default: build/release/ngoaivu; builds nothing)
+#
+# Environment (all optional):
+#   BENCH_DURATION     seconds per wrk run, "10" or "10s" (default 10s)
+#   BENCH_CONNECTIONS  wrk connections (default 64); wrk always uses 2 threads
+#   BENCH_ROUNDS       rounds per server and endpoint, alternating servers (default 2)
+#   BENCH_WARMUP       seconds of unrecorded load per server and endpoint first (default 2; 0 = none)
+#   BENCH_STARTS       start-up measurements; the median is reported (default 5)
+#   BENCH_THREADS      ngoaivu --threads (default 2, like nginx's worker_processes 2)
+#   BENCH_LOG_FILE     ngoaivu --log-file (default /dev/null)
+#
+# The /api/ endpoints need an account: a read-only one ("bench", role viewer, every province) is
+# created in the temporary database with an API token, which wrk and curl send as
+# "Authorization: Bearer ..." for /api/ paths, to both servers (nginx ignores it). /healthz is
+# requested without it, as a monitoring probe would.
+#
+# Everything runs on 127.0.0.1 on ports picked here, under a temporary folder removed on exit
+# (as are both servers). Prints figures and whether each target is met; always exits 0 once the
+# servers have run: benchmarks print, they never assert.
+set -euo pipefail
+export LC_ALL=C
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN=${1:-$ROOT/build/release/ngoaivu}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+ROUNDS=${BENCH_ROUNDS:-2}
+WARMUP=${BENCH_WARMUP:-2}
+STARTS=${BENCH_STARTS:-5}
+THREADS=${BENCH_THREADS:-2}
+LOG_FILE=${BENCH_LOG_FILE:-/dev/null}
+WRK_THREADS=2
+NGINX_WORKERS=2
+ENDPOINTS=(/healthz /api/v1/provinces/79)
+SERVERS=(ngoaivu nginx)
+
+# Targets.
+TARGET_RATIO=0.5   # ngoaivu req/s >= 0.5 x nginx req/s
+TARGET_P99_MS=5    # ngoaivu p99 < 5 ms
+TARGET_RSS_MB=50   # idle VmRSS < 50 MB
+TARGET_START_MS=300
+
+die() {
+    echo "http_bench: $*" >&2
+    exit 1
+}
+
+if [[ $DURATION =~ ^([0-9]+)s?$ ]]; then
+    DURATION_S=${BASH_REMATCH[1]}
+    DURATION=${DURATION_S}s
+else
+    die "BENCH_DURATION must be whole seconds, e.g. 10 or 10s (got \"$DURATION\")"
+fi
+for v in CONNECTIONS ROUNDS WARMUP STARTS THREADS; do
+    [[ ${!v} =~ ^[0-9]+$ ]] || die "BENCH_$v must be a whole number (got \"${!v}\")"
+done
+((ROUNDS >= 1 && STARTS >= 1)) || die "BENCH_ROUNDS and BENCH_STARTS must be at least 1"
+[[ -x $BIN ]] || die "no executable at $BIN (build with: cmake --build --preset release)"
+BIN=$(readlink -f "$BIN")
+NGINX=$(command -v nginx || true)
+[[ -n $NGINX ]] || NGINX=/usr/sbin/nginx
+for tool in wrk curl "$NGINX" awk sort; do
+    command -v "$tool" >/dev/null || die "$tool not found (Debian packages: wrk curl nginx-light)"
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngoaivu-http-bench.XXXXXX")
+# nginx's workers run as "nobody" when started by root: they may cross WORK and read www/.
+chmod 711 "$WORK"
+DB=$WORK/bench.db
+WWW=$WORK/www
+NGX=$WORK/nginx
+STARTED_PIDS=()
+
+# True while process $1 runs (a zombie, exited but not yet reaped, counts as gone).
+alive() {
+    local stat
+    [[ -r /proc/$1/stat ]] || return 1
+    read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z ]]
+}
+
+# Stops a process started here (and, for nginx's master, its workers): TERM, then KILL after 5 s.
+stop_pid() {
+    local pid=$1 kids i
+    alive "$pid" || {
+        wait "$pid" 2>/dev/null || true
+        return 0
+    }
+    kids=$(pgrep -P "$pid" || true)
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 500; i++)); do
+        alive "$pid" || break
+        nap 0.01
+    done
+    if alive "$pid"; then
+        # shellcheck disable=SC2086  # $kids: a list of ids
+        kill -KILL "$pid" $kids 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        stop_pid "$pid"
+    done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A short sleep without starting a process: a read that times out on a pipe nobody writes to.
+exec {NAP_FD}<> <(:)
+nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
+
+# Sets NOW_US to the microseconds since the epoch, from bash's own clock (no process, no
+# subshell: this is on the start-up measurement's path).
+now_us() {
+    local t=$EPOCHREALTIME
+    NOW_US=$((${t%.*} * 1000000 + 10#${t#*.}))
+}
+
+# A port on 127.0.0.1 that nothing answers on, not handed out before in this run.
+USED_PORTS=" "
+pick_port() {
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 40000))
+        [[ $USED_PORTS == *" $p "* ]] && continue
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            USED_PORTS+="$p "
+            echo "$p"
+            return 0
+        fi
+    done
+    die "no free port found on 127.0.0.1"
+}
+
+# 0 when GET /healthz on 127.0.0.1:$1 answers 200. Uses bash's /dev/tcp: no process per poll.
+healthz_ok() {
+    local fd line
+    exec {fd}<>"/dev/tcp/127.0.0.1/$1" || return 1
+    printf 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
+    IFS= read -r -t 2 -u "$fd" line || line=
+    exec {fd}>&-
+    [[ $line == "HTTP/1.1 200 "* ]]
+}
+
+# Starts ngoaivu on port $1, logging its standard error to $2; sets NV_PID.
+start_ngoaivu() {
+    "$BIN" serve --db "$DB" --listen "127.0.0.1:$1" --threads "$THREADS" --log-file "$LOG_FILE" \
+        2>>"$2" &
+    NV_PID=$!
+    STARTED_PIDS+=("$NV_PID")
+}
+
+# Polls GET /healthz on port $1 every 5 ms until it answers 200 (10 s at most) while process $2
+# runs; then sets READY_US to the microseconds since $3 (a NOW_US value).
+wait_ready() {
+    local port=$1 pid=$2 t0=$3
+    while :; do
+        if healthz_ok "$port" 2>/dev/null; then
+            now_us
+            READY_US=$((NOW_US - t0))
+            return 0
+        fi
+        alive "$pid" || return 1
+        now_us
+        ((NOW_US - t0 < 10000000)) || return 1
+        nap 0.005
+    done
+}
+
+# VmRSS (or field $2) of process $1 in MB.
+rss_mb() {
+    awk -v f="${2:-VmRSS}:" '$1 == f { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Whether figure $1 meets "$2 $3" (e.g. "< 5"): prints yes, NO or n/a.
+verdict() {
+    [[ $1 =~ ^[0-9.]+$ ]] || {
+        echo "n/a"
+        return
+    }
+    awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {
+        ok = (op == "<") ? (a < b) : (a >= b); print ok ? "yes" : "NO" }'
+}
+
+echo "== ngoaivu HTTP benchmark: $BIN"
+echo "   work dir $WORK; wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS rounds"
+
+# 1. Database, and a read-only account with an API token for the /api/ endpoints.
+"$BIN" init --db "$DB" >"$WORK/init.log" 2>&1 || {
+    cat "$WORK/init.log" >&2
+    die "ngoaivu init failed"
+}
+"$BIN" user add --db "$DB" --login bench --name Benchmark --role viewer --all-provinces \
+    >>"$WORK/init.log" 2>&1 || {
+    cat "$WORK/init.log" >&2
+    die "ngoaivu user add failed"
+}
+TOKEN=$("$BIN" user token --db "$DB" --login bench --name http_bench 2>>"$WORK/init.log" | tail -n 1)
+[[ $TOKEN =~ ^[A-Za-z0-9_-]+$ ]] || die "ngoaivu user token printed no token"
+
+# Sets AUTH to the extra arguments for curl and wrk for endpoint $1: the token for /api/ paths.
+auth_args() {
+    AUTH=()
+    if [[ $1 == /api/* ]]; then
+        AUTH=(-H "Authorization: Bearer $TOKEN")
+    fi
+}
+
+# 2. Start-up time: exec to the first 200 from /healthz, $STARTS times.
+START_MS=()
+for ((i = 1; i <= STARTS; i++)); do
+    port=$(pick_port)
+    now_us
+    t0=$NOW_US
+    start_ngoaivu "$port" "$WORK/start.log"
+    if ! wait_ready "$port" "$NV_PID" "$t0"; then
+        cat "$WORK/start.log" >&2
+        die "ngoaivu did not answer /healthz within 10 s"
+    fi
+    START_MS+=("$(awk -v u="$READY_US" 'BEGIN { printf "%.1f", u / 1000 }')")
+    stop_pid "$NV_PID"
+    echo "   start $i: ${START_MS[-1]} ms"
+done
+START_MEDIAN=$(printf '%s\n' "${START_MS[@]}" | sort -n | sed -n "$(((STARTS + 1) / 2))p")
+
+# 3. The ngoaivu under test, and the response bytes nginx will serve.
+NV_PORT=$(pick_port)
+start_ngoaivu "$NV_PORT" "$WORK/ngoaivu.log"
+now_us
+wait_ready "$NV_PORT" "$NV_PID" "$NOW_US" || {
+    cat "$WORK/ngoaivu.log" >&2
+    die "ngoaivu did not start"
+}
+NV_MAIN_PID=$NV_PID
+mkdir -p "$WWW" "$NGX"
+declare -A CONTENT_TYPE
+for ep in "${ENDPOINTS[@]}"; do
+    mkdir -p "$WWW$(dirname "$ep")"
+    auth_args "$ep"
+    curl -sS --fail -o "$WWW$ep" -D "$WORK/headers$(echo "$ep" | tr / _)" "${AUTH[@]}" \
+        "http://127.0.0.1:$NV_PORT$ep" || die "curl $ep on ngoaivu failed"
+    CONTENT_TYPE[$ep]=$(awk 'tolower($1) == "content-type:" {
+        sub(/^[^:]*:[ \t]*/, ""); sub(/\r$/, ""); print; exit }' "$WORK/headers$(echo "$ep" | tr / _)")
+    [[ -n ${CONTENT_TYPE[$ep]} ]] || die "no Content-Type from ngoaivu for $ep"
+done
+chmod -R a+rX "$WWW"
+nap 1
+RSS_START=$(rss_mb "$NV_MAIN_PID")
+
+# 4. nginx: its own prefix, configuration, pid file and temporary folders. The constant headers
+# ngoaivu adds (security headers, Cache-Control) are added too, and X-Request-Id from nginx's own
+# $request_id, so both answers are about the same size on the wire.
+NGX_PORT=$(pick_port)
+add_headers=""
+while IFS= read -r line; do
+    line=${line%$'\r'}
+    [[ $line == *:* ]] || continue
+    name=${line%%:*}
+    value=${line#*:}
+    value=${value#"${value%%[! ]*}"}
+    case ${name,,} in
+        content-type | content-length | connection | keep-alive | date | server | \
+            transfer-encoding | x-request-id) continue ;;
+    esac
+    [[ $value == *[\$\"\\]* ]] && continue  # nginx would read $ " \ specially
+    add_headers+="        add_header $name \"$value\" always;"$'\n'
+done <"$WORK/headers_healthz"
+# shellcheck disable=SC2016  # $request_id is nginx's variable
+add_headers+='        add_header X-Request-Id $request_id always;'$'\n'
+user_line=""
+((EUID == 0)) && user_line="user nobody nogroup;"
+{
+    echo "$user_line"
+    echo "worker_processes $NGINX_WORKERS;"
+    echo "daemon off;"
+    echo "pid $NGX/nginx.pid;"
+    echo "error_log $NGX/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "    access_log off;"
+    echo "    server_tokens off;"
+    echo "    sendfile on;"
+    echo "    tcp_nodelay on;"
+    echo "    keepalive_timeout 60s;"
+    echo "    keepalive_requests 1000000;  # like ngoaivu, which never closes a busy connection"
+    for d in client_body proxy fastcgi uwsgi scgi; do
+        echo "    ${d}_temp_path $NGX/$d;"
+    done
+    echo "    types { }"
+    echo "    default_type application/octet-stream;"
+    echo "    server {"
+    echo "        listen 127.0.0.1:$NGX_PORT;"
+    echo "        root $WWW;"
+    printf '%s' "$add_headers"
+    for ep in "${ENDPOINTS[@]}"; do
+        echo "        location = $ep { default_type \"${CONTENT_TYPE[$ep]}\"; }"
+    done
+    echo "    }"
+    echo "}"
+} >"$NGX/nginx.conf"
+"$NGINX" -p "$NGX/" -c "$NGX/nginx.conf" -e "$NGX/error.log" 2>"$NGX/stderr.log" &
+NGX_PID=$!
+STARTED_PIDS+=("$NGX_PID")
+for ((i = 0; i < 1000; i++)); do
+    healthz_ok "$NGX_PORT" 2>/dev/null && break
+    alive "$NGX_PID" || break
+    nap 0.01
+done
+healthz_ok "$NGX_PORT" 2>/dev/null || {
+    cat "$NGX/error.log" "$NGX/stderr.log" >&2
+    die "nginx did not start"
+}
+for ep in "${ENDPOINTS[@]}"; do
+    auth_args "$ep"
+    ngx_type=$(curl -sS -o "$WORK/nginx_body" -w '%{content_type}' "${AUTH[@]}" \
+        "http://127.0.0.1:$NGX_PORT$ep")
+    cmp -s "$WORK/nginx_body" "$WWW$ep" || die "nginx's body for $ep differs from ngoaivu's"
+    [[ $ngx_type == "${CONTENT_TYPE[$ep]}" ]] ||
+        die "nginx's Content-Type for $ep is \"$ngx_type\", ngoaivu's \"${CONTENT_TYPE[$ep]}\""
+    echo "   $ep: $(wc -c <"$WWW$ep") bytes, $ngx_type, identical bodies from both servers"
+done
+
+# 5. Load, alternating servers.
+port_of() { [[ $1 == ngoaivu ]] && echo "$NV_PORT" || echo "$NGX_PORT"; }
+
+# Runs wrk for $3 seconds against server $1, endpoint $2; sets RPS, P99_MS, ERRORS.
+run_wrk() {
+    local out
+    auth_args "$2"
+    out=$(timeout $(($3 + 60)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$3s" --latency \
+        "${AUTH[@]}" "http://127.0.0.1:$(port_of "$1")$2" 2>&1) || true
+    RPS=$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' <<<"$out")
+    P99_MS=$(awk '$1 == "99%" { v = $2
+        if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+        else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+        else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 }
+        printf "%.2f", v }' <<<"$out")
+    ERRORS=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
+        /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+    [[ -n $RPS ]] || {
+        RPS="n/a"
+        P99_MS="n/a"
+        printf '   wrk: %s\n' "${out//$'\n'/$'\n'   wrk: }" >&2
+    }
+}
+
+if ((WARMUP > 0)); then
+    for ep in "${ENDPOINTS[@]}"; do
+        for s in "${SERVERS[@]}"; do
+            run_wrk "$s" "$ep" "$WARMUP"
+        done
+    done
+    echo "   warm-up: ${WARMUP}s per server and endpoint (not recorded)"
+fi
+
+declare -A RPS_OF P99_OF ERR_OF
+for ((r = 1; r <= ROUNDS; r++)); do
+    for ep in "${ENDPOINTS[@]}"; do
+        for s in "${SERVERS[@]}"; do
+            run_wrk "$s" "$ep" "$DURATION_S"
+            RPS_OF[$s,$ep,$r]=$RPS
+            P99_OF[$s,$ep,$r]=$P99_MS
+            ERR_OF[$s,$ep,$r]=$ERRORS
+            printf '   round %d  %-8s %-22s %10s req/s  p99 %8s ms  errors %s\n' \
+                "$r" "$s" "$ep" "$RPS" "$P99_MS" "$ERRORS"
+        done
+    done
+done
+
+# 6. Idle memory after the load (connections closed, one second of rest).
+nap 1
+RSS_AFTER=$(rss_mb "$NV_MAIN_PID")
+HWM=$(rss_mb "$NV_MAIN_PID" VmHWM)
+NGX_RSS=$(for p in "$NGX_PID" $(pgrep -P "$NGX_PID" || true); do
+    awk '$1 == "VmRSS:" { print $2 }' "/proc/$p/status"
+done | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
+
+# Mean of the rounds (req/s) and worst round (p99) of server $1, endpoint $2.
+mean_rps() {
+    local r v=()
+    for ((r = 1; r <= ROUNDS; r++)); do v+=("${RPS_OF[$1,$2,$r]}"); done
+    printf '%s\n' "${v[@]}" | awk '!/^[0-9.]+$/ { bad = 1 } { s += $1 }
+        END { if (bad) print "n/a"; else printf "%.0f", s / NR }'
+}
+worst_p99() {
+    local r v=()
+    for ((r = 1; r <= ROUNDS; r++)); do v+=("${P99_OF[$1,$2,$r]}"); done
+    printf '%s\n' "${v[@]}" | awk '!/^[0-9.]+$/ { bad = 1 } $1 > m { m = $1 }
+        END { if (bad) print "n/a"; else printf "%.2f", m }'
+}
+total_errors() {
+    local r n=0
+    for ((r = 1; r <= ROUNDS; r++)); do n=$((n + ${ERR_OF[$1,$2,$r]:-0})); done
+    echo "$n"
+}
+
+# 7. The table.
+CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+echo
+echo "ngoaivu HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($CPU)"
+echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency on the same machine; $ROUNDS rounds" \
+    "alternating servers; ngoaivu --threads $THREADS, nginx worker_processes $NGINX_WORKERS"
+echo "req/s: mean of the rounds; p99: the worse round"
+echo
+printf '%-22s %13s %13s %8s %12s %12s %8s\n' endpoint "ngoaivu req/s" "nginx req/s" ratio \
+    "ngoaivu p99" "nginx p99" errors
+declare -A RATIO NV_P99
+for ep in "${ENDPOINTS[@]}"; do
+    nv=$(mean_rps ngoaivu "$ep")
+    ng=$(mean_rps nginx "$ep")
+    RATIO[$ep]=$(awk -v a="$nv" -v b="$ng" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.2f", a / b }')
+    NV_P99[$ep]=$(worst_p99 ngoaivu "$ep")
+    errors=$(($(total_errors ngoaivu "$ep") + $(total_errors nginx "$ep")))
+    printf '%-22s %13s %13s %7sx %9s ms %9s ms %8s\n' "$ep" "$nv" "$ng" "${RATIO[$ep]}" \
+        "${NV_P99[$ep]}" "$(worst_p99 nginx "$ep")" "$errors"
+done
+echo
+printf 'ngoaivu start-up, exec to first 200 from /healthz: median %s ms (%s)\n' "$START_MEDIAN" \
+    "$(IFS=,; s="${START_MS[*]}"; echo "${s//,/, }") ms"
+printf 'ngoaivu VmRSS: %s MB idle after start, %s MB idle after the load (peak %s MB);' \
+    "$RSS_START" "$RSS_AFTER" "$HWM"
+printf ' nginx master + %d workers: %s MB\n' "$NGINX_WORKERS" "$NGX_RSS"
+echo
+printf '%-44s %-14s %s\n' target figure met
+for ep in "${ENDPOINTS[@]}"; do
+    printf '%-44s %-14s %s\n' "req/s >= ${TARGET_RATIO}x nginx, $ep" "${RATIO[$ep]}x" \
+        "$(verdict "${RATIO[$ep]}" ">=" "$TARGET_RATIO")"
+done
+for ep in "${ENDPOINTS[@]}"; do
+    printf '%-44s %-14s %s\n' "p99 < $TARGET_P99_MS ms, $ep" "${NV_P99[$ep]} ms" \
+        "$(verdict "${NV_P99[$ep]}" "<" "$TARGET_P99_MS")"
+done
+printf '%-44s %-14s %s\n' "idle memory < $TARGET_RSS_MB MB, after start" "$RSS_START MB" \
+    "$(verdict "$RSS_START" "<" "$TARGET_RSS_MB")"
+printf '%-44s %-14s %s\n' "idle memory < $TARGET_RSS_MB MB, after load" "$RSS_AFTER MB" \
+    "$(verdict "$RSS_AFTER" "<" "$TARGET_RSS_MB")"
+printf '%-44s %-14s %s\n' "start < $TARGET_START_MS ms (median of $STARTS)" "$START_MEDIAN ms" \
+    "$(verdict "$START_MEDIAN" "<" "$TARGET_START_MS")"
+exit 0
