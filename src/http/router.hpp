@@ -50,7 +50,14 @@ class Router {
     const std::vector<Route>& routes() const { return routes_; }
 
  private:
+    // A route's pattern split once into segments; `param` marks {name} segments.
+    struct Segment {
+        std::string text;  // literal text, or the parameter's name
+        bool param = false;
+    };
     std::vector<Route> routes_;
+    std::vector<std::vector<Segment>> segments_;  // parallel to routes_
+    std::vector<int> literal_count_;              // specificity: more literals win
 };
 
 }  // namespace ngoaivu::http

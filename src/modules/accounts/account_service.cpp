@@ -62,13 +62,42 @@ Result<std::string> NormaliseLogin(const std::string& login) {
 AccountService::AccountService(storage::Database& db, AccountRepository& repo,
                                audit::AuditService& audit, const Clock& clock,
                                AccountsConfig config)
-    : db_(db),
-      repo_(repo),
-      audit_(audit),
-      clock_(clock),
-      config_(std::move(config)),
-      blocklist_(PasswordBlocklist::Load(config_.dictionary)),
-      dummy_hash_(HashPassword(crypto::RandomToken(16), config_.cost)) {}
+    : db_(db), repo_(repo), audit_(audit), clock_(clock), config_(std::move(config)) {}
+
+const PasswordBlocklist& AccountService::blocklist() const {
+    std::call_once(blocklist_once_,
+                   [this] { blocklist_ = PasswordBlocklist::Load(config_.dictionary); });
+    return blocklist_;
+}
+
+std::string AccountService::Hash(std::string_view password) const {
+    hash_slots_.acquire();
+    try {
+        std::string h = HashPassword(password, config_.cost);
+        hash_slots_.release();
+        return h;
+    } catch (...) {
+        hash_slots_.release();
+        throw;
+    }
+}
+
+bool AccountService::Verify(const std::string& hash, std::string_view password) const {
+    hash_slots_.acquire();
+    bool ok = VerifyPassword(hash, password);
+    hash_slots_.release();
+    return ok;
+}
+
+const std::string& AccountService::DummyHash() const {
+    std::call_once(dummy_once_, [this] { dummy_hash_ = Hash(crypto::RandomToken(16)); });
+    return dummy_hash_;
+}
+
+void AccountService::ForgetTokens() {
+    std::lock_guard lock(token_mu_);
+    token_cache_.clear();
+}
 
 std::string AccountService::Iso(std::chrono::system_clock::time_point t) const {
     return audit::IsoUtc(t);
@@ -137,8 +166,7 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
         user = repo_.FindUserByLogin(*tx, login);
     }
     // One full hash either way, so response time does not reveal whether the account exists.
-    bool ok = VerifyPassword(user ? user->password_hash : dummy_hash_, password) && user &&
-              !user->disabled;
+    bool ok = Verify(user ? user->password_hash : DummyHash(), password) && user && !user->disabled;
     if (!ok) {
         storage::WithWrite(db_, [&](storage::Transaction& tx) {
             repo_.InsertLoginAttempt(tx, login, client.address, Iso(now), false);
@@ -206,8 +234,19 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
     if (!std::string_view(token).starts_with(kTokenPrefix) || token.size() > 128)
         return invalid;
     auto now = clock_.Now();
+    std::string hash = crypto::Sha256Hex(token);
+    {
+        std::lock_guard lock(token_mu_);
+        auto hit = token_cache_.find(hash);
+        if (hit != token_cache_.end() && hit->second.until > now) {
+            AuthContext auth = hit->second.auth;
+            auth.actor.request_id = client.request_id;
+            auth.actor.client_address = client.address;
+            return auth;
+        }
+    }
     auto tx = db_.Begin(storage::TxMode::kRead);
-    auto t = repo_.FindTokenByHash(*tx, crypto::Sha256Hex(token));
+    auto t = repo_.FindTokenByHash(*tx, hash);
     if (!t || !t->revoked_at.empty())
         return invalid;
     auto user = repo_.FindUser(*tx, t->user_id);
@@ -216,6 +255,12 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
     AuthContext auth{ActorFor(*tx, *user, client), "", "", false, user->display_name};
     auth.actor.via_token = true;
     tx.reset();
+    {
+        std::lock_guard lock(token_mu_);
+        if (token_cache_.size() > 10'000)
+            token_cache_.clear();
+        token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl};
+    }
     if (t->last_used_at.empty() || t->last_used_at < Iso(now - std::chrono::minutes(1))) {
         storage::WithWrite(db_,
                            [&](storage::Transaction& w) { repo_.TouchToken(w, t->id, Iso(now)); });
@@ -254,7 +299,7 @@ Result<void> AccountService::ChangePassword(const AuthContext& auth, const std::
             return SessionExpired();
         user = *u;
     }
-    if (!VerifyPassword(user.password_hash, current)) {
+    if (!Verify(user.password_hash, current)) {
         return Error::InvalidArgument("current_password", "Mật khẩu hiện tại không đúng.",
                                       "The current password is not correct.");
     }
@@ -266,10 +311,10 @@ Result<void> AccountService::ChangePassword(const AuthContext& auth, const std::
         return Error::InvalidArgument("new_password", "Mật khẩu mới phải khác mật khẩu hiện tại.",
                                       "The new password must differ from the current one.");
     }
-    if (auto p = CheckPasswordPolicy(new_password, user.login, blocklist_, "new_password"); !p) {
+    if (auto p = CheckPasswordPolicy(new_password, user.login, blocklist(), "new_password"); !p) {
         return p.error();
     }
-    user.password_hash = HashPassword(new_password, config_.cost);
+    user.password_hash = Hash(new_password);
     user.must_change_password = false;
     user.updated_at = Iso(clock_.Now());
     return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<void> {
@@ -336,9 +381,9 @@ Result<CreatedUser> AccountService::CreateUser(const Actor& actor, const CreateU
 
 Result<int> AccountService::CreateDemoUsers(const std::vector<CreateUserRequest>& requests,
                                             const std::string& password) {
-    if (auto p = CheckPasswordPolicy(password, "", blocklist_, "password"); !p)
+    if (auto p = CheckPasswordPolicy(password, "", blocklist(), "password"); !p)
         return p.error();
-    std::string hash = HashPassword(password, config_.cost);
+    std::string hash = Hash(password);
     Actor system = Actor::System("demo");
     int created = 0;
     for (const auto& req : requests) {
@@ -375,7 +420,7 @@ Result<CreatedUser> AccountService::CreateUserWithHash(const Actor& actor,
     } else if (password.empty()) {
         created.one_time_password = crypto::RandomToken(12);
         password = created.one_time_password;
-    } else if (auto p = CheckPasswordPolicy(password, *login, blocklist_, "password"); !p) {
+    } else if (auto p = CheckPasswordPolicy(password, *login, blocklist(), "password"); !p) {
         return p.error();
     }
     std::vector<Role> roles;
@@ -391,8 +436,7 @@ Result<CreatedUser> AccountService::CreateUserWithHash(const Actor& actor,
     u.login = *login;
     u.display_name = name;
     u.email = req.email;
-    u.password_hash =
-        precomputed_hash.empty() ? HashPassword(password, config_.cost) : precomputed_hash;
+    u.password_hash = precomputed_hash.empty() ? Hash(password) : precomputed_hash;
     u.must_change_password = !created.one_time_password.empty();
     u.created_at = u.updated_at = Iso(clock_.Now());
     return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<CreatedUser> {
@@ -422,7 +466,7 @@ Result<User> AccountService::Grant(const Actor& actor, const std::string& login,
                                    const CreateUserRequest& req) {
     if (!actor.IsAdmin())
         return AdminOnly();
-    return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
+    auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
             return Error::NotFound("Không có tài khoản " + login + ".",
@@ -445,13 +489,16 @@ Result<User> AccountService::Grant(const Actor& actor, const std::string& login,
                       Describe(*after));
         return *after;
     });
+    if (result)
+        ForgetTokens();
+    return result;
 }
 
 Result<User> AccountService::SetDisabled(const Actor& actor, const std::string& login,
                                          bool disabled) {
     if (!actor.IsAdmin())
         return AdminOnly();
-    return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
+    auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
             return Error::NotFound("Không có tài khoản " + login + ".",
@@ -468,13 +515,16 @@ Result<User> AccountService::SetDisabled(const Actor& actor, const std::string& 
                       std::to_string(u->id.value), before, Describe(*u));
         return *u;
     });
+    if (result)
+        ForgetTokens();
+    return result;
 }
 
 Result<std::string> AccountService::ResetPassword(const Actor& actor, const std::string& login) {
     if (!actor.IsAdmin())
         return AdminOnly();
     std::string password = crypto::RandomToken(12);
-    std::string hash = HashPassword(password, config_.cost);
+    std::string hash = Hash(password);
     return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<std::string> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
@@ -551,7 +601,7 @@ Result<std::vector<ApiToken>> AccountService::ListTokens(const Actor& actor) {
 }
 
 Result<void> AccountService::RevokeToken(const Actor& actor, std::int64_t token_id) {
-    return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<void> {
+    auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<void> {
         if (!repo_.RevokeToken(tx, UserId{actor.user_id}, token_id, Iso(clock_.Now()))) {
             return Error::NotFound("Không có mã truy cập này, hoặc đã bị thu hồi.",
                                    "No such token, or it is already revoked.");
@@ -559,6 +609,9 @@ Result<void> AccountService::RevokeToken(const Actor& actor, std::int64_t token_
         audit_.Record(tx, actor, "revoke", "api_token", std::to_string(token_id), nullptr, nullptr);
         return Ok();
     });
+    if (result)
+        ForgetTokens();
+    return result;
 }
 
 Result<CreatedToken> AccountService::CreateTokenFor(const std::string& raw_login,

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <optional>
+#include <semaphore>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -128,7 +131,8 @@ class AccountService {
     // The Actor of `user` (scopes expanded with the 2025 predecessors).
     Actor ActorFor(storage::Transaction& tx, const User& user, const ClientInfo& client);
 
-    const PasswordBlocklist& blocklist() const { return blocklist_; }
+    // The dictionary of refused passwords, loaded on first use (it takes ~35 ms).
+    const PasswordBlocklist& blocklist() const;
 
  private:
     std::string Iso(std::chrono::system_clock::time_point t) const;
@@ -143,8 +147,29 @@ class AccountService {
     audit::AuditService& audit_;
     const Clock& clock_;
     AccountsConfig config_;
-    PasswordBlocklist blocklist_;
-    std::string dummy_hash_;  // verified against for unknown logins, to equalise timing
+    // Password hashing takes 32 MiB and ~66 ms: at most two run at once, so that a burst of
+    // sign-ins cannot exhaust memory; the others wait.
+    std::string Hash(std::string_view password) const;
+    bool Verify(const std::string& hash, std::string_view password) const;
+    const std::string& DummyHash() const;
+
+    mutable std::once_flag blocklist_once_;
+    mutable PasswordBlocklist blocklist_;
+    mutable std::once_flag dummy_once_;
+    mutable std::string dummy_hash_;  // verified against for unknown logins, to equalise timing
+    mutable std::counting_semaphore<64> hash_slots_{2};
+
+    // API tokens authenticate from a per-process cache for up to kTokenCacheTtl; a revocation,
+    // a disabled account or a new grant clears it here at once, and reaches other server
+    // processes within the TTL.
+    struct CachedToken {
+        AuthContext auth;
+        std::chrono::system_clock::time_point until;
+    };
+    static constexpr std::chrono::seconds kTokenCacheTtl{10};
+    void ForgetTokens();
+    std::mutex token_mu_;
+    std::unordered_map<std::string, CachedToken> token_cache_;
 };
 
 // Normalises a login (trimmed, lower case); kInvalidArgument unless 3–64 of [a-z0-9._-].

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/page.hpp"
@@ -15,15 +16,11 @@ class GeoRepository {
  public:
     virtual ~GeoRepository() = default;
 
-    // Units valid on `as_of` whose folded names contain `folded_q` ("" for all), in Vietnamese
-    // alphabetical order of their names.
-    virtual Page<AdminUnit> ListUnits(storage::Transaction& tx, const Date& as_of,
-                                      const std::string& folded_q, const PageRequest& page) = 0;
-    virtual std::optional<AdminUnit> FindUnit(storage::Transaction& tx, const std::string& code,
-                                              const Date& as_of) = 0;
-    virtual std::optional<AdminUnit> FindUnitById(storage::Transaction& tx, AdminUnitId id) = 0;
-    virtual std::vector<AdminUnit> Predecessors(storage::Transaction& tx, AdminUnitId id) = 0;
-    virtual std::optional<AdminUnit> Successor(storage::Transaction& tx, AdminUnitId id) = 0;
+    // Every unit of both generations (97 rows): the service keeps them in memory.
+    virtual std::vector<AdminUnit> AllUnits(storage::Transaction& tx) = 0;
+    // Every (old unit, new unit) pair of the 2025 succession.
+    virtual std::vector<std::pair<AdminUnitId, AdminUnitId>> AllSuccessions(
+        storage::Transaction& tx) = 0;
 
     virtual Page<Country> ListCountries(storage::Transaction& tx, const std::string& folded_q,
                                         const PageRequest& page) = 0;
@@ -37,13 +34,9 @@ class GeoRepository {
 
 class SqlGeoRepository final : public GeoRepository {
  public:
-    Page<AdminUnit> ListUnits(storage::Transaction& tx, const Date& as_of,
-                              const std::string& folded_q, const PageRequest& page) override;
-    std::optional<AdminUnit> FindUnit(storage::Transaction& tx, const std::string& code,
-                                      const Date& as_of) override;
-    std::optional<AdminUnit> FindUnitById(storage::Transaction& tx, AdminUnitId id) override;
-    std::vector<AdminUnit> Predecessors(storage::Transaction& tx, AdminUnitId id) override;
-    std::optional<AdminUnit> Successor(storage::Transaction& tx, AdminUnitId id) override;
+    std::vector<AdminUnit> AllUnits(storage::Transaction& tx) override;
+    std::vector<std::pair<AdminUnitId, AdminUnitId>> AllSuccessions(
+        storage::Transaction& tx) override;
     Page<Country> ListCountries(storage::Transaction& tx, const std::string& folded_q,
                                 const PageRequest& page) override;
     std::optional<Country> FindCountry(storage::Transaction& tx,

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <mutex>
+#include <optional>
+#include <vector>
+
 #include "base/clock.hpp"
 #include "base/page.hpp"
 #include "base/result.hpp"
@@ -10,8 +14,10 @@
 
 namespace ngoaivu::geo {
 
-// Use cases over the reference data. Every call validates its request and runs in its own read
-// transaction. Reference data is public to every signed-in user, so there is no scope filter.
+// Use cases over the reference data. Every call validates its request. Reference data is public
+// to every signed-in user, so there is no scope filter. The 97 provincial units and their
+// succession are read once and kept in memory (they change only through `ngoaivu init`, which
+// needs a restart of the server to show); countries and organisations are queried each time.
 // Thread-safe.
 class GeoService {
  public:
@@ -33,9 +39,21 @@ class GeoService {
     Date Today() const { return clock_.Today(); }
 
  private:
+    struct UnitEntry {
+        AdminUnit unit;
+        std::string folded;                     // names and code, folded for search
+        std::vector<std::size_t> predecessors;  // indexes, in Vietnamese order
+        std::optional<std::size_t> successor;
+    };
+    // The units in Vietnamese order of their short names, loaded on first use.
+    const std::vector<UnitEntry>& Units();
+    AdminUnitDetail DetailOf(const std::vector<UnitEntry>& units, std::size_t i) const;
+
     storage::Database& db_;
     GeoRepository& repo_;
     const Clock& clock_;
+    std::once_flag units_once_;
+    std::vector<UnitEntry> units_;
 };
 
 // Checks the common list parameters; errors name the field ("q", "page", "per_page").

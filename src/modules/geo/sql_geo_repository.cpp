@@ -4,29 +4,11 @@ namespace ngoaivu::geo {
 
 namespace {
 
-// Units valid on $1 (ISO date), filtered by folded text $2, paged by $3/$4.
-constexpr const char* kListUnits =
+constexpr const char* kAllUnits =
     "SELECT id, code, generation, kind, name_vi, name_en, short_name_vi, valid_from, valid_to "
-    "FROM admin_unit WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1) "
-    "AND search_text LIKE $2 ESCAPE '\\' "
-    "ORDER BY short_name_vi COLLATE vi, id LIMIT $3 OFFSET $4";
-constexpr const char* kCountUnits =
-    "SELECT COUNT(*) FROM admin_unit WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= "
-    "$1) AND search_text LIKE $2 ESCAPE '\\'";
-constexpr const char* kFindUnit =
-    "SELECT id, code, generation, kind, name_vi, name_en, short_name_vi, valid_from, valid_to "
-    "FROM admin_unit WHERE code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)";
-constexpr const char* kFindUnitById =
-    "SELECT id, code, generation, kind, name_vi, name_en, short_name_vi, valid_from, valid_to "
-    "FROM admin_unit WHERE id = $1";
-constexpr const char* kPredecessors =
-    "SELECT u.id, u.code, u.generation, u.kind, u.name_vi, u.name_en, u.short_name_vi, "
-    "u.valid_from, u.valid_to FROM admin_unit_succession s JOIN admin_unit u ON u.id = "
-    "s.old_unit_id WHERE s.new_unit_id = $1 ORDER BY u.short_name_vi COLLATE vi";
-constexpr const char* kSuccessor =
-    "SELECT u.id, u.code, u.generation, u.kind, u.name_vi, u.name_en, u.short_name_vi, "
-    "u.valid_from, u.valid_to FROM admin_unit_succession s JOIN admin_unit u ON u.id = "
-    "s.new_unit_id WHERE s.old_unit_id = $1";
+    "FROM admin_unit ORDER BY id";
+constexpr const char* kAllSuccessions =
+    "SELECT old_unit_id, new_unit_id FROM admin_unit_succession ORDER BY old_unit_id";
 
 constexpr const char* kListCountries =
     "SELECT alpha2, alpha3, numeric_code, name_vi, name_en, official_name_en FROM country "
@@ -78,45 +60,20 @@ Country ToCountry(const storage::Row& r) {
 
 }  // namespace
 
-Page<AdminUnit> SqlGeoRepository::ListUnits(storage::Transaction& tx, const Date& as_of,
-                                            const std::string& folded_q, const PageRequest& page) {
-    Page<AdminUnit> out{{}, 0, page.page, page.per_page};
-    std::string day = as_of.ToIso();
-    std::string like = Contains(folded_q);
-    for (const auto& r : tx.Query(kListUnits, {day, like, page.per_page, page.offset()})) {
-        out.items.push_back(ToUnit(r));
-    }
-    out.total = tx.QueryOne(kCountUnits, {day, like})->Int(0);
-    return out;
-}
-
-std::optional<AdminUnit> SqlGeoRepository::FindUnit(storage::Transaction& tx,
-                                                    const std::string& code, const Date& as_of) {
-    auto r = tx.QueryOne(kFindUnit, {code, as_of.ToIso()});
-    if (!r)
-        return std::nullopt;
-    return ToUnit(*r);
-}
-
-std::optional<AdminUnit> SqlGeoRepository::FindUnitById(storage::Transaction& tx, AdminUnitId id) {
-    auto r = tx.QueryOne(kFindUnitById, {id.value});
-    if (!r)
-        return std::nullopt;
-    return ToUnit(*r);
-}
-
-std::vector<AdminUnit> SqlGeoRepository::Predecessors(storage::Transaction& tx, AdminUnitId id) {
+std::vector<AdminUnit> SqlGeoRepository::AllUnits(storage::Transaction& tx) {
     std::vector<AdminUnit> out;
-    for (const auto& r : tx.Query(kPredecessors, {id.value}))
+    for (const auto& r : tx.Query(kAllUnits))
         out.push_back(ToUnit(r));
     return out;
 }
 
-std::optional<AdminUnit> SqlGeoRepository::Successor(storage::Transaction& tx, AdminUnitId id) {
-    auto r = tx.QueryOne(kSuccessor, {id.value});
-    if (!r)
-        return std::nullopt;
-    return ToUnit(*r);
+std::vector<std::pair<AdminUnitId, AdminUnitId>> SqlGeoRepository::AllSuccessions(
+    storage::Transaction& tx) {
+    std::vector<std::pair<AdminUnitId, AdminUnitId>> out;
+    for (const auto& r : tx.Query(kAllSuccessions)) {
+        out.emplace_back(AdminUnitId{r.Int(0)}, AdminUnitId{r.Int(1)});
+    }
+    return out;
 }
 
 Page<Country> SqlGeoRepository::ListCountries(storage::Transaction& tx, const std::string& folded_q,
