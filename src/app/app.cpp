@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -81,6 +82,18 @@ std::string UtcTimestamp() {
                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                   static_cast<int>(ms.count()));
     return buf;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Appends `s` as a JSON string literal; bytes of invalid UTF-8 become '?'.
@@ -249,22 +262,15 @@ struct App::Impl {
             req.display_name = auth.display_name;
             req.must_change_password = auth.must_change_password;
         };
-        if (auto authz = req.Header("authorization")) {
-            if (!authz->starts_with("Bearer ")) {
-                return http::JsonError(Error{ErrorCode::kUnauthenticated,
-                                             "authorization",
-                                             "Tiêu đề Authorization phải có dạng \"Bearer <mã>\".",
-                                             "The Authorization header must be \"Bearer <token>\".",
-                                             {}},
-                                       req.request_id);
-            }
+        // Only the Bearer scheme is ours; another scheme (Basic from a reverse proxy) is ignored.
+        if (auto authz = req.Header("authorization");
+            authz && authz->size() > 7 && EqualsIgnoreCase(authz->substr(0, 7), "bearer ")) {
             auto auth = account_service.AuthenticateToken(std::string(authz->substr(7)), client);
-            if (!auth) {
-                http::Response res = http::JsonError(auth.error(), req.request_id);
-                res.Set("WWW-Authenticate", "Bearer");
-                return res;
+            if (auth) {
+                fill(*auth);
+            } else {
+                req.auth_error = auth.error();  // answered by Gate() on non-public routes only
             }
-            fill(*auth);
             return Dispatch(req);
         }
         bool clear = false;
@@ -277,7 +283,15 @@ struct App::Impl {
             }
         }
         http::Response res = Dispatch(req);
-        if (clear) {
+        // A stale cookie is cleared, unless this very response signs in with a new one.
+        bool signs_in = false;
+        for (const auto& [name, value] : res.headers) {
+            signs_in =
+                signs_in || (name == "Set-Cookie" &&
+                             value.starts_with(std::string(accounts::kSessionCookie) + "=") &&
+                             !value.starts_with(std::string(accounts::kSessionCookie) + "=;"));
+        }
+        if (clear && !signs_in) {
             res.Add("Set-Cookie",
                     accounts::ExpiredCookie(accounts::kSessionCookie, {config.secure_cookies}));
         }
@@ -287,6 +301,11 @@ struct App::Impl {
     // After routing: the route's access rule, the forced password change, and CSRF.
     std::optional<http::Response> Gate(http::Request& req, const http::Route& route) {
         if (route.access != http::Access::kPublic && !req.actor) {
+            if (req.auth_error) {
+                http::Response res = http::JsonError(*req.auth_error, req.request_id);
+                res.Set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                return res;
+            }
             if (req.WantsJson()) {
                 http::Response res = pages.Status(req, 401);
                 res.Set("WWW-Authenticate", "Bearer");

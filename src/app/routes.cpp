@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/json.hpp"
+#include "modules/accounts/accounts_routes.hpp"
 
 namespace ngoaivu::app {
 
@@ -15,20 +16,6 @@ using http::Request;
 using http::Response;
 
 const auto kStarted = std::chrono::steady_clock::now();
-
-// A local path to go back to after switching language; anything else becomes "/".
-std::string SafeNext(std::string_view next) {
-    // Browsers drop control characters and read "\" as "/", so "/\t/evil" would become
-    // "//evil", another host: only a plain local path is accepted.
-    if (!next.starts_with('/') || next.starts_with("//"))
-        return "/";
-    for (char c : next) {
-        auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f || c == '\\')
-            return "/";
-    }
-    return std::string(next);
-}
 
 }  // namespace
 
@@ -67,7 +54,8 @@ void RegisterCoreRoutes(http::Router& router, CoreDeps deps) {
                             req, Error::InvalidArgument("lang", "Ngôn ngữ phải là vi hoặc en.",
                                                         "The language must be vi or en."));
                     }
-                    Response res = Response::Redirect(SafeNext(req.Query("next").value_or("/")));
+                    Response res =
+                        Response::Redirect(accounts::SafeNext(req.Query("next").value_or("/")));
                     res.Add("Set-Cookie",
                             "lang=" + code + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
                     return res;

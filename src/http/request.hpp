@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/actor.hpp"
+#include "base/error.hpp"
 
 namespace ngoaivu::http {
 
@@ -43,6 +44,7 @@ struct Request {
     std::string csrf_token;             // the session's CSRF token, for forms and htmx
     std::string display_name;           // of the signed-in user, for the layout
     bool must_change_password = false;  // the user must change the password before anything
+    std::optional<Error> auth_error;    // a Bearer token that failed: answered on non-public routes
 
     // First value of header `name`, if present.
     std::optional<std::string_view> Header(std::string_view name) const;

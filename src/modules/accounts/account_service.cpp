@@ -32,6 +32,13 @@ Error AdminOnly() {
                                    "Only administrators may do this.");
 }
 
+std::size_t Chars(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
 bool IsProvincial(Role r) {
     return r == Role::kProvinceOfficer || r == Role::kProvinceLeader || r == Role::kViewer;
 }
@@ -299,7 +306,25 @@ Result<void> AccountService::ChangePassword(const AuthContext& auth, const std::
             return SessionExpired();
         user = *u;
     }
+    // A stolen session must not become a way to guess the password: the same throttle as
+    // sign-in applies to wrong current passwords.
+    auto now = clock_.Now();
+    {
+        auto tx = db_.Begin(storage::TxMode::kRead);
+        if (repo_.FailuresForLogin(*tx, user.login, Iso(now - config_.throttle_window)) >=
+            config_.max_failures_per_login) {
+            std::string minutes = std::to_string(config_.throttle_window.count());
+            return Error{ErrorCode::kTooManyRequests,
+                         "current_password",
+                         "Nhập sai quá nhiều lần. Vui lòng thử lại sau " + minutes + " phút.",
+                         "Too many wrong attempts. Please try again in " + minutes + " minutes.",
+                         {}};
+        }
+    }
     if (!Verify(user.password_hash, current)) {
+        storage::WithWrite(db_, [&](storage::Transaction& tx) {
+            repo_.InsertLoginAttempt(tx, user.login, auth.actor.client_address, Iso(now), false);
+        });
         return Error::InvalidArgument("current_password", "Mật khẩu hiện tại không đúng.",
                                       "The current password is not correct.");
     }
@@ -409,7 +434,7 @@ Result<CreatedUser> AccountService::CreateUserWithHash(const Actor& actor,
     if (!login)
         return login.error();
     std::string name = text::Nfc(req.display_name);
-    if (name.empty() || name.size() > 200) {
+    if (name.empty() || Chars(name) > 200) {
         return Error::InvalidArgument("display_name", "Họ và tên là bắt buộc (tối đa 200 ký tự).",
                                       "The full name is required (at most 200 characters).");
     }
@@ -577,7 +602,7 @@ Result<CreatedToken> AccountService::CreateToken(const Actor& actor, const std::
     if (actor.user_id == 0)
         return AdminOnly();
     std::string name = text::Nfc(raw_name);
-    if (name.empty() || name.size() > 100) {
+    if (name.empty() || Chars(name) > 100) {
         return Error::InvalidArgument("name", "Tên mã truy cập là bắt buộc (tối đa 100 ký tự).",
                                       "The token name is required (at most 100 characters).");
     }

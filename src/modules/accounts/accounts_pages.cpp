@@ -47,12 +47,15 @@ Response LoginForm(const html::Pages& pages, const Request& req, Data view, int 
     return res;
 }
 
-std::string RolesText(const User& u) {
+// The roles of `grants` in the request's language ("Chuyên viên cấp tỉnh, ...").
+template <typename Grants>
+std::string RolesText(const html::Pages& pages, const Request& req, const Grants& grants) {
     std::string out;
-    for (const auto& g : u.grants) {
+    for (const auto& g : grants) {
         if (!out.empty())
             out += ", ";
-        out += RoleName(g.role);
+        out += pages.renderer().catalog().Get(std::string("role_") + RoleName(g.role),
+                                              html::LangOf(req));
     }
     return out;
 }
@@ -162,13 +165,7 @@ void RegisterAccountPages(http::Router& router, AccountService& service, audit::
                         }
                     }
                     view.set("tokens", list);
-                    std::string roles;
-                    for (const auto& g : req.actor->grants) {
-                        if (!roles.empty())
-                            roles += ", ";
-                        roles += RoleName(g.role);
-                    }
-                    view.set("roles", roles);
+                    view.set("roles", RolesText(pages, req, req.actor->grants));
                     view.set("login", req.actor->login);
                     return pages.Render(req, "accounts/account", "account", std::move(view));
                 }});
@@ -185,7 +182,13 @@ void RegisterAccountPages(http::Router& router, AccountService& service, audit::
                 }});
     router.Add({"POST", "/account/tokens/{id}/revoke", Access::kAuthenticated, "Revoke a token",
                 [&service, &pages](Request& req) {
-                    std::int64_t id = std::atoll(req.Param("id").c_str());
+                    const std::string& raw = req.Param("id");
+                    char* end = nullptr;
+                    std::int64_t id = std::strtoll(raw.c_str(), &end, 10);
+                    if (raw.empty() || *end != '\0' || id <= 0) {
+                        return pages.Error(req, Error::InvalidArgument("id", "Mã số không hợp lệ.",
+                                                                       "Invalid id."));
+                    }
                     auto r = service.RevokeToken(*req.actor, id);
                     if (!r)
                         return pages.Error(req, r.error());
@@ -204,7 +207,7 @@ void RegisterAccountPages(http::Router& router, AccountService& service, audit::
                  Data d;
                  d.set("login", u.login);
                  d.set("display_name", u.display_name);
-                 d.set("roles", RolesText(u));
+                 d.set("roles", RolesText(pages, req, u.grants));
                  d.set("disabled", u.disabled);
                  d.set("href", "/admin/users/" + u.login);
                  list.push_back(d);
@@ -238,7 +241,7 @@ void RegisterAccountPages(http::Router& router, AccountService& service, audit::
                     Data view;
                     view.set("login", found->login);
                     view.set("display_name", found->display_name);
-                    view.set("roles", RolesText(*found));
+                    view.set("roles", RolesText(pages, req, found->grants));
                     view.set("disabled", found->disabled);
                     view.set("history", rows);
                     return pages.Render(req, "accounts/user", "users", std::move(view));

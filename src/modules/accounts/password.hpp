@@ -8,8 +8,8 @@
 
 namespace ngoaivu::accounts {
 
-// argon2id cost. The default takes about 50–100 ms on the 2-core reference machine
-// (bench/README.md); tests use kTestCost to stay fast.
+// argon2id cost. The default (2 passes over 32 MiB) took 41–66 ms per hash on the 2-core
+// reference machine (docs/decisions/0006); tests use kTestCost to stay fast.
 struct PasswordCost {
     unsigned long long opslimit = 2;
     std::size_t memlimit = 32u << 20;  // bytes

@@ -78,9 +78,13 @@ VerifyReport AuditService::Verify() {
     if (seq != last_id || head_hash != last_hash) {
         report.ok = false;
         report.first_bad_id = last_id + 1;
-        report.problem = "the newest entries were removed: the head records " +
-                         std::to_string(seq) + " entries, the table ends at " +
-                         std::to_string(last_id);
+        report.first_bad_id = seq == last_id ? last_id : last_id + 1;
+        report.problem = seq == last_id
+                             ? "entry " + std::to_string(last_id) +
+                                   " does not match the chain head (altered and re-hashed)"
+                             : "the newest entries were removed: the head records " +
+                                   std::to_string(seq) + " entries, the table ends at " +
+                                   std::to_string(last_id);
     }
     return report;
 }

@@ -1,0 +1,170 @@
+// The access table: every route of the route table, tried as every role and anonymously. A new
+// route that is not listed here fails the test, so access is decided on purpose, not by default.
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "app/demo.hpp"
+#include "modules/accounts/account_repository.hpp"
+#include "modules/accounts/account_service.hpp"
+#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "support/test_app.hpp"
+
+namespace ngoaivu::testing {
+namespace {
+
+// Who may pass a route's gate.
+enum class Who {
+    kAnyone,         // anonymous too
+    kSignedIn,       // any role
+    kAuditReaders,   // admin, mofa_staff, mofa_viewer
+    kAdmin,          // admin only
+    kAnonymousForm,  // public form endpoint guarded by the double-submit CSRF token
+};
+
+const std::map<std::string, Who> kTable = {
+    {"GET /healthz", Who::kAnyone},
+    {"GET /metrics", Who::kAnyone},
+    {"GET /api/v1/openapi.json", Who::kAnyone},
+    {"GET /lang/{code}", Who::kAnyone},
+    {"GET /login", Who::kAnyone},
+    {"POST /login", Who::kAnonymousForm},
+    {"GET /", Who::kSignedIn},
+    {"GET /api/v1/provinces", Who::kSignedIn},
+    {"GET /api/v1/provinces/{code}", Who::kSignedIn},
+    {"GET /api/v1/countries", Who::kSignedIn},
+    {"GET /api/v1/countries/{alpha2}", Who::kSignedIn},
+    {"GET /api/v1/organisations", Who::kSignedIn},
+    {"GET /provinces", Who::kSignedIn},
+    {"GET /provinces/{code}", Who::kSignedIn},
+    {"GET /countries", Who::kSignedIn},
+    {"POST /logout", Who::kSignedIn},
+    {"POST /logout-everywhere", Who::kSignedIn},
+    {"GET /password", Who::kSignedIn},
+    {"POST /password", Who::kSignedIn},
+    {"GET /account", Who::kSignedIn},
+    {"POST /account/tokens", Who::kSignedIn},
+    {"POST /account/tokens/{id}/revoke", Who::kSignedIn},
+    {"GET /api/v1/me", Who::kSignedIn},
+    {"GET /api/v1/tokens", Who::kSignedIn},
+    {"POST /api/v1/tokens", Who::kSignedIn},
+    {"DELETE /api/v1/tokens/{id}", Who::kSignedIn},
+    {"GET /admin/users", Who::kAdmin},
+    {"GET /admin/users/{login}", Who::kAdmin},
+    {"GET /api/v1/users", Who::kAdmin},
+    {"GET /api/v1/audit", Who::kAuditReaders},
+    {"GET /audit", Who::kAuditReaders},
+};
+
+// Demo logins by role ("" = anonymous).
+const std::map<std::string, std::string> kIdentities = {
+    {"anonymous", ""},
+    {"admin", "demo-admin"},
+    {"mofa_staff", "demo-mofa"},
+    {"mofa_viewer", "demo-mofa-viewer"},
+    {"province_officer", "demo-officer-01"},
+    {"province_leader", "demo-leader-01"},
+    {"mission_staff", "demo-mission-kr"},
+    {"viewer", "demo-viewer"},
+};
+
+bool Allowed(Who who, const std::string& role) {
+    switch (who) {
+        case Who::kAnyone:
+        case Who::kAnonymousForm:
+            return true;
+        case Who::kSignedIn:
+            return role != "anonymous";
+        case Who::kAuditReaders:
+            return role == "admin" || role == "mofa_staff" || role == "mofa_viewer";
+        case Who::kAdmin:
+            return role == "admin";
+    }
+    return false;
+}
+
+std::string Fill(std::string pattern) {
+    const std::pair<const char*, const char*> params[] = {
+        {"{code}", "79"}, {"{alpha2}", "KR"}, {"{login}", "demo-admin"}, {"{id}", "999999"}};
+    for (const auto& [name, value] : params) {
+        if (auto p = pattern.find(name); p != std::string::npos) {
+            pattern.replace(p, std::string(name).size(), value);
+        }
+    }
+    if (pattern == "/lang/79")
+        return "/lang/en";
+    return pattern;
+}
+
+class AccessTable : public AppTest {
+ protected:
+    void SetUp() override {
+        AppTest::SetUp();
+        // Demo accounts and one API token each, written through the services on the same file.
+        auto db = storage::Open(app().db_path().string());
+        SystemClock clock;
+        audit::SqlAuditRepository audit_repo;
+        audit::AuditService audit(*db, audit_repo, clock);
+        accounts::SqlAccountRepository repo;
+        accounts::AccountsConfig config;
+        config.cost = accounts::kTestCost;
+        accounts::AccountService service(*db, repo, audit, clock, config);
+        ASSERT_TRUE(app::AddDemoData(service, 1, 1).ok());
+        for (const auto& [role, login] : kIdentities) {
+            if (login.empty())
+                continue;
+            auto token = service.CreateTokenFor(login, "access-test");
+            ASSERT_TRUE(token.ok()) << login;
+            tokens_[role] = token->token;
+        }
+        db->Close();
+    }
+    std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(AccessTable, EveryRouteIsInTheTable) {
+    for (const auto& route : app().app().router().routes()) {
+        std::string key = route.method + " " + route.pattern;
+        EXPECT_TRUE(kTable.contains(key))
+            << key << " has no row in the access table: decide who "
+            << "may call it and add it to tests/accounts/access_test.cpp";
+    }
+}
+
+TEST_F(AccessTable, EveryRoleIsAllowedOrDeniedAsTheTableSays) {
+    for (const auto& route : app().app().router().routes()) {
+        auto row = kTable.find(route.method + " " + route.pattern);
+        if (row == kTable.end())
+            continue;  // reported by EveryRouteIsInTheTable
+        std::string target = Fill(route.pattern);
+        for (const auto& [role, login] : kIdentities) {
+            if (row->second == Who::kAnonymousForm)
+                continue;  // checked below
+            HeaderList headers;
+            if (!login.empty())
+                headers.emplace_back("Authorization", "Bearer " + tokens_[role]);
+            HttpClient client = app().Client();
+            HttpResponse res =
+                client.Request(route.method, target, headers, route.method == "GET" ? "" : "{}");
+            std::string location = res.Header("Location").value_or("");
+            bool denied =
+                res.status == 401 || res.status == 403 || location.starts_with("/login?next=");
+            bool allowed = Allowed(row->second, role);
+            EXPECT_EQ(!denied, allowed)
+                << route.method << " " << target << " as " << role << " → " << res.Describe();
+            EXPECT_LT(res.status, 500) << route.method << " " << target << " as " << role;
+        }
+    }
+}
+
+TEST_F(AccessTable, SignInFormRefusesAPostWithoutItsCsrfToken) {
+    auto res = Post("/login", "login=demo-admin&password=Demo-Ngoaivu-2026",
+                    "application/x-www-form-urlencoded");
+    EXPECT_EQ(res.status, 403) << res.Describe();
+    EXPECT_FALSE(res.Header("Set-Cookie").value_or("").starts_with("nv_session="));
+}
+
+}  // namespace
+}  // namespace ngoaivu::testing

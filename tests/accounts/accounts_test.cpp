@@ -1,0 +1,389 @@
+#include <chrono>
+#include <memory>
+
+#include <gtest/gtest.h>
+
+#include "modules/accounts/account_repository.hpp"
+#include "modules/accounts/account_service.hpp"
+#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/geo/reference_data.hpp"
+#include "storage/migrator.hpp"
+#include "support/database_test.hpp"
+
+namespace ngoaivu::accounts {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+constexpr const char* kPassword = "chuyen-di-cong-tac-2026";
+
+// A migrated database with reference data, the audit trail and the account service on a
+// FakeClock, with cheap argon2id so that tests stay fast.
+class AccountsTest : public testing::DatabaseTest {
+ protected:
+    void SetUp() override {
+        DatabaseTest::SetUp();
+        storage::Migrate(db(), storage::LoadMigrations(EmbeddedMigrations(), db().backend()));
+        geo::LoadReferenceData(db(), "/usr/share/iso-codes/json/iso_3166-1.json");
+        AccountsConfig config;
+        config.cost = kTestCost;
+        audit_ = std::make_unique<audit::AuditService>(db(), audit_repo_, clock_);
+        service_ = std::make_unique<AccountService>(db(), repo_, *audit_, clock_, config);
+    }
+
+    User AddUser(const std::string& login, std::vector<std::string> roles,
+                 std::vector<std::string> provinces = {}, std::vector<std::string> countries = {}) {
+        CreateUserRequest r{login,
+                            "Người dùng " + login,
+                            "",
+                            kPassword,
+                            std::move(roles),
+                            std::move(provinces),
+                            std::move(countries),
+                            false};
+        auto created = service_->CreateUser(Actor::System("test"), r);
+        EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message_en);
+        return created->user;
+    }
+
+    ClientInfo Client(std::string address = "10.0.0.1") { return {address, "test", "req-1"}; }
+
+    FakeClock clock_{std::chrono::system_clock::time_point(std::chrono::hours(24 * 20415))};
+    audit::SqlAuditRepository audit_repo_;
+    SqlAccountRepository repo_;
+    std::unique_ptr<audit::AuditService> audit_;
+    std::unique_ptr<AccountService> service_;
+};
+
+TEST_F(AccountsTest, LoginOpensASessionThatAuthenticates) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("Can-Bo-01", kPassword, Client());
+    ASSERT_TRUE(login.ok());
+    EXPECT_EQ(login->session_token.size(), 43u);  // 256 bits, base64url
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    ASSERT_TRUE(auth.ok());
+    EXPECT_EQ(auth->actor.login, "can-bo-01");
+    EXPECT_EQ(auth->csrf_token, login->csrf_token);
+}
+
+TEST_F(AccountsTest, SessionIdIsStoredOnlyAsAHash) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    ASSERT_TRUE(login.ok());
+    auto tx = db().Begin(storage::TxMode::kRead);
+    auto rows = tx->Query("SELECT id_hash FROM user_session");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_NE(rows[0].Text(0), login->session_token);
+    EXPECT_EQ(rows[0].Text(0).size(), 64u);
+}
+
+TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGiveTheSameError) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto wrong = service_->Login("can-bo-01", "not-the-password-at-all", Client());
+    auto unknown = service_->Login("khong-ton-tai", "not-the-password-at-all", Client());
+    ASSERT_FALSE(wrong.ok());
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(wrong.error().message_vi, unknown.error().message_vi);
+    EXPECT_EQ(wrong.error().message_en, unknown.error().message_en);
+}
+
+TEST_F(AccountsTest, ThrottlesALoginAfterFiveFailuresEvenWithTheRightPassword) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_FALSE(service_->Login("can-bo-01", "wrong-password-xyz", Client()).ok());
+    }
+    auto locked = service_->Login("can-bo-01", kPassword, Client());
+    ASSERT_FALSE(locked.ok());
+    EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
+    clock_.Advance(minutes(16));
+    EXPECT_TRUE(service_->Login("can-bo-01", kPassword, Client()).ok());
+}
+
+TEST_F(AccountsTest, ThrottlesUnknownLoginsTheSameWay) {
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_FALSE(service_->Login("ghost", "wrong-password-xyz", Client()).ok());
+    }
+    auto r = service_->Login("ghost", "wrong-password-xyz", Client());
+    EXPECT_EQ(r.error().code, ErrorCode::kTooManyRequests);
+}
+
+TEST_F(AccountsTest, ThrottlesAClientAddressAcrossLogins) {
+    for (int i = 0; i < 30; ++i) {
+        (void)service_->Login("user-" + std::to_string(i), "wrong-password-xyz", Client("9.9.9.9"));
+    }
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto r = service_->Login("can-bo-01", kPassword, Client("9.9.9.9"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kTooManyRequests);
+    EXPECT_TRUE(service_->Login("can-bo-01", kPassword, Client("10.1.1.1")).ok());
+}
+
+TEST_F(AccountsTest, SessionExpiresAfterIdleTimeAndAfterAbsoluteLimit) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    ASSERT_TRUE(login.ok());
+    clock_.Advance(minutes(31));
+    EXPECT_FALSE(service_->AuthenticateSession(login->session_token, Client()).ok());
+
+    auto again = service_->Login("can-bo-01", kPassword, Client());
+    for (int i = 0; i < 25; ++i) {  // active every 29 minutes, yet 12 hours is the limit
+        clock_.Advance(minutes(29));
+        (void)service_->AuthenticateSession(again->session_token, Client());
+    }
+    EXPECT_FALSE(service_->AuthenticateSession(again->session_token, Client()).ok());
+}
+
+TEST_F(AccountsTest, DisabledUserLosesSessionsAndTokens) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    ASSERT_TRUE(token.ok());
+    ASSERT_TRUE(service_->SetDisabled(Actor::System("test"), "can-bo-01", true).ok());
+    EXPECT_FALSE(service_->AuthenticateSession(login->session_token, Client()).ok());
+    EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());
+    EXPECT_FALSE(service_->Login("can-bo-01", kPassword, Client()).ok());
+}
+
+TEST_F(AccountsTest, RevokedTokenNoLongerAuthenticates) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    ASSERT_TRUE(token.ok());
+    auto auth = service_->AuthenticateToken(token->token, Client());
+    ASSERT_TRUE(auth.ok());
+    EXPECT_TRUE(auth->actor.via_token);
+    ASSERT_TRUE(service_->RevokeToken(auth->actor, token->info.id).ok());
+    EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());
+    EXPECT_FALSE(service_->RevokeToken(auth->actor, token->info.id).ok());
+}
+
+TEST_F(AccountsTest, ScopeOfANewProvinceIncludesItsPredecessors) {
+    // The new Tây Ninh (80) was formed from the old Long An (80) and Tây Ninh (72).
+    AddUser("can-bo-80", {"province_officer"}, {"80"});
+    auto login = service_->Login("can-bo-80", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    ASSERT_TRUE(auth.ok());
+    const Actor& a = auth->actor;
+    EXPECT_TRUE(a.CanReadProvince(2080));
+    EXPECT_TRUE(a.CanReadProvince(1080));
+    EXPECT_TRUE(a.CanReadProvince(1072));
+    EXPECT_TRUE(a.CanWriteProvince(1072));
+    EXPECT_FALSE(a.CanReadProvince(2079));
+    EXPECT_FALSE(a.SeesAllProvinces());
+}
+
+TEST_F(AccountsTest, MofaViewerReadsEverywhereButWritesNowhere) {
+    AddUser("bo-xem", {"mofa_viewer"});
+    auto login = service_->Login("bo-xem", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    ASSERT_TRUE(auth.ok());
+    EXPECT_TRUE(auth->actor.CanReadProvince(2079));
+    EXPECT_FALSE(auth->actor.CanWriteProvince(2079));
+}
+
+TEST_F(AccountsTest, OnlyAdministratorsManageAccounts) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    CreateUserRequest r{"moi", "Mới", "", kPassword, {"viewer"}, {"01"}, {}, false};
+    auto created = service_->CreateUser(auth->actor, r);
+    ASSERT_FALSE(created.ok());
+    EXPECT_EQ(created.error().code, ErrorCode::kPermissionDenied);
+    EXPECT_EQ(service_->ListUsers(auth->actor, {}).error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(AccountsTest, CreateUserRejectsBadInputNamingTheFieldAndWritesNothing) {
+    Actor admin = Actor::System("test");
+    struct Case {
+        CreateUserRequest req;
+        std::string field;
+    } cases[] = {
+        {{"x", "Tên", "", kPassword, {"viewer"}, {"01"}, {}, false}, "login"},
+        {{"co dau é", "Tên", "", kPassword, {"viewer"}, {"01"}, {}, false}, "login"},
+        {{"hop-le", "", "", kPassword, {"viewer"}, {"01"}, {}, false}, "display_name"},
+        {{"hop-le", "Tên", "", "short", {"viewer"}, {"01"}, {}, false}, "password"},
+        {{"hop-le", "Tên", "", "password12345", {"viewer"}, {"01"}, {}, false}, "password"},
+        {{"hop-le", "Tên", "", kPassword, {"emperor"}, {"01"}, {}, false}, "roles"},
+        {{"hop-le", "Tên", "", kPassword, {"province_officer"}, {}, {}, false}, "provinces"},
+        {{"hop-le", "Tên", "", kPassword, {"province_officer"}, {"99"}, {}, false}, "provinces"},
+        {{"hop-le", "Tên", "", kPassword, {"mission_staff"}, {}, {"ZZ"}, false}, "countries"},
+    };
+    for (const auto& c : cases) {
+        auto r = service_->CreateUser(admin, c.req);
+        ASSERT_FALSE(r.ok()) << c.field;
+        EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+        EXPECT_EQ(r.error().field, c.field);
+        EXPECT_FALSE(r.error().message_vi.empty());
+        EXPECT_FALSE(r.error().message_en.empty());
+    }
+    EXPECT_EQ(Count("app_user"), 0);
+    EXPECT_EQ(Count("user_role"), 0);
+}
+
+TEST_F(AccountsTest, DuplicateLoginIsAConflict) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    CreateUserRequest r{"CAN-BO-01", "Khác", "", kPassword, {"viewer"}, {"01"}, {}, false};
+    auto again = service_->CreateUser(Actor::System("test"), r);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+}
+
+TEST_F(AccountsTest, ResetPasswordForcesAChangeAndEndsSessions) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto one_time = service_->ResetPassword(Actor::System("test"), "can-bo-01");
+    ASSERT_TRUE(one_time.ok());
+    EXPECT_FALSE(service_->AuthenticateSession(login->session_token, Client()).ok());
+    auto next = service_->Login("can-bo-01", *one_time, Client());
+    ASSERT_TRUE(next.ok());
+    EXPECT_TRUE(next->must_change_password);
+    auto auth = service_->AuthenticateSession(next->session_token, Client());
+    auto changed =
+        service_->ChangePassword(*auth, *one_time, "mua-thu-ha-noi-2026", "mua-thu-ha-noi-2026");
+    ASSERT_TRUE(changed.ok());
+    auto after = service_->Login("can-bo-01", "mua-thu-ha-noi-2026", Client());
+    ASSERT_TRUE(after.ok());
+    EXPECT_FALSE(after->must_change_password);
+}
+
+TEST_F(AccountsTest, ChangePasswordNamesTheWrongField) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    EXPECT_EQ(service_->ChangePassword(*auth, "wrong", "mua-thu-ha-noi-2026", "mua-thu-ha-noi-2026")
+                  .error()
+                  .field,
+              "current_password");
+    EXPECT_EQ(service_->ChangePassword(*auth, kPassword, "mua-thu-ha-noi-2026", "other-thing-2026")
+                  .error()
+                  .field,
+              "confirm_password");
+    EXPECT_EQ(service_->ChangePassword(*auth, kPassword, "short", "short").error().field,
+              "new_password");
+}
+
+TEST_F(AccountsTest, FirstAdministratorIsCreatedOnceWithAOneTimePassword) {
+    auto first = service_->EnsureFirstAdmin();
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->user.login, "admin");
+    EXPECT_FALSE(first->one_time_password.empty());
+    EXPECT_TRUE(first->user.must_change_password);
+    EXPECT_FALSE(service_->EnsureFirstAdmin().has_value());
+}
+
+TEST(PasswordPolicy, AcceptsALongPhraseAndRejectsCommonOrShortOnes) {
+    auto blocklist = PasswordBlocklist::Load("/usr/share/dict/cracklib-small");
+    EXPECT_TRUE(CheckPasswordPolicy("Tôi yêu Hà Nội mùa thu", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("ngắn quá", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("Password123456!", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("matkhau@2024!!", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("aaaaaaaaaaaaaaa", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("123456789012345", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy("canbo-2024-2025", "can-bo", blocklist, "p").ok());
+    EXPECT_FALSE(CheckPasswordPolicy(std::string(129, 'x') + "y", "can-bo", blocklist, "p").ok());
+}
+
+TEST(PasswordHash, IsArgon2idAndVerifies) {
+    std::string hash = HashPassword("một mật khẩu dài", kTestCost);
+    EXPECT_TRUE(hash.starts_with("$argon2id$"));
+    EXPECT_TRUE(VerifyPassword(hash, "một mật khẩu dài"));
+    EXPECT_FALSE(VerifyPassword(hash, "một mật khẩu dai"));
+    EXPECT_NE(hash, HashPassword("một mật khẩu dài", kTestCost));  // salted
+}
+
+// The audit trail: every write leaves an entry, and tampering is detected.
+class AuditTest : public AccountsTest {};
+
+TEST_F(AuditTest, EveryAccountWriteLeavesAnEntryAndTheChainVerifies) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    ASSERT_TRUE(service_->CreateToken(auth->actor, "script").ok());
+    EXPECT_EQ(Count("audit_log"), 3);  // create, login, create token
+    auto report = audit_->Verify();
+    EXPECT_TRUE(report.ok) << report.problem;
+    EXPECT_EQ(report.entries, 3);
+}
+
+TEST_F(AuditTest, EntriesNeverHoldPasswordHashesOrTokens) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    auto tx = db().Begin(storage::TxMode::kRead);
+    for (const auto& r : tx->Query("SELECT before_json || after_json FROM audit_log")) {
+        EXPECT_EQ(r.Text(0).find("argon2"), std::string::npos);
+        EXPECT_EQ(r.Text(0).find(token->token), std::string::npos);
+    }
+}
+
+TEST_F(AuditTest, DetectsAnEditedEntry) {
+    AddUser("a-01", {"viewer"}, {"01"});
+    AddUser("a-02", {"viewer"}, {"01"});
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("UPDATE audit_log SET after_json = '{}' WHERE id = 1");
+        tx->Commit();
+    }
+    auto report = audit_->Verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.first_bad_id, 1);
+}
+
+TEST_F(AuditTest, DetectsARemovedEntryInTheMiddle) {
+    AddUser("a-01", {"viewer"}, {"01"});
+    AddUser("a-02", {"viewer"}, {"01"});
+    AddUser("a-03", {"viewer"}, {"01"});
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("DELETE FROM audit_log WHERE id = 2");
+        tx->Commit();
+    }
+    auto report = audit_->Verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.first_bad_id, 3);
+}
+
+TEST_F(AuditTest, DetectsTheNewestEntryRemoved) {
+    AddUser("a-01", {"viewer"}, {"01"});
+    AddUser("a-02", {"viewer"}, {"01"});
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("DELETE FROM audit_log WHERE id = 2");
+        tx->Commit();
+    }
+    EXPECT_FALSE(audit_->Verify().ok);
+}
+
+TEST_F(AuditTest, DetectsARecomputedButRelinkedEntry) {
+    // Editing an entry and fixing its own hash still breaks the next entry's link.
+    AddUser("a-01", {"viewer"}, {"01"});
+    AddUser("a-02", {"viewer"}, {"01"});
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        auto e = audit_repo_.Range(*tx, 0, 1).front();
+        e.after_json = "{\"forged\":true}";
+        tx->Exec("UPDATE audit_log SET after_json = $1, hash = $2 WHERE id = 1",
+                 {e.after_json, audit::ChainHash(e)});
+        tx->Commit();
+    }
+    auto report = audit_->Verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.first_bad_id, 2);
+}
+
+TEST_F(AuditTest, ListIsForAdministratorsAndMofaOnly) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    EXPECT_EQ(audit_->List(auth->actor, {}, {}).error().code, ErrorCode::kPermissionDenied);
+    auto all = audit_->List(Actor::System("test"), {}, {});
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->total, 2);
+    audit::AuditFilter bad;
+    bad.from = "23/11/2026";
+    EXPECT_EQ(audit_->List(Actor::System("test"), bad, {}).error().field, "from");
+}
+
+}  // namespace
+}  // namespace ngoaivu::accounts
