@@ -1,9 +1,9 @@
 // Browser test: the real pages in headless Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core), against a throw-away server on a fresh database.
+// playwright-core), against a throw-away server on a fresh database with the demo accounts.
 //
-// Every test gets a new browser context (no cookies from other tests) and fails on any console
-// error, uncaught page error, Content-Security-Policy violation, failed request or 4xx/5xx
-// sub-resource. Each page visited is saved as a full-page screenshot under
+// Every test gets a new browser context (no cookies from other tests), signs in through the
+// form (as demo-admin unless the test says otherwise) and fails on any console error, uncaught
+// page error, Content-Security-Policy violation, failed request or 4xx/5xx response. Each page visited is saved as a full-page screenshot under
 // test-artifacts/screenshots/<name>.png (relative to the repository root).
 //
 // chromium.launch() starts Chromium on a new temporary profile (Playwright mkdtemp()s a fresh
@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { repoRoot, startServer } from "./support/server.mjs";
+import { loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
 
 const SCREENSHOTS = path.join(repoRoot, "test-artifacts", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
@@ -45,10 +45,11 @@ after(async () => {
   }
 });
 
-// Opens a fresh context and page, records everything that goes wrong in it, runs `fn`, and then
-// fails on any problem recorded. `allowed` lists [status, url] pairs of documents that are meant
-// to fail (the 404 page), whose "Failed to load resource" console line is expected.
-async function withPage(fn, { allowed = [] } = {}) {
+// Opens a fresh context and page, records everything that goes wrong in it, signs in as `as`
+// (through the form; null: stays signed out), runs `fn`, and then fails on any problem recorded.
+// `allowed` lists [status, url] pairs of documents that are meant to fail (the 404 page), whose
+// "Failed to load resource" console line is expected.
+async function withPage(fn, { allowed = [], as = "demo-admin" } = {}) {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     locale: "vi-VN",
@@ -79,11 +80,20 @@ async function withPage(fn, { allowed = [] } = {}) {
     }
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("requestfailed", (req) => {
+    // Chromium fetches the icon on its own after the page has loaded and aborts that fetch when
+    // the page navigates on at once (as after signing in): not a fault of the page.
+    if (req.failure()?.errorText === "net::ERR_ABORTED" && new URL(req.url()).pathname === "/static/img/favicon.svg") return;
+    problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400 && !isAllowed(res.status(), res.url())) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });
   try {
+    if (as) {
+      await loginInBrowser(page, as);
+      assert.equal(new URL(page.url()).pathname, "/", `signed in as ${as}: on the home page`);
+    }
     await fn(page, context);
   } finally {
     await context.close();
@@ -289,5 +299,197 @@ test("a unit still in force says so under “Hiệu lực đến”", async () =
     await page.goto("/provinces/79?as_of=2025-07-01");
     const row = page.locator(".facts dt", { hasText: "Hiệu lực đến" }).locator("xpath=following-sibling::dd[1]");
     assert.equal((await row.innerText()).trim(), "Đang hiệu lực");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Signing in and out, roles, the audit trail, API tokens.
+
+test("a visit while signed out lands on the sign-in form, which leads back to the page", async () => {
+  await withPage(async (page, context) => {
+    const res = await page.goto("/provinces");
+    assert.equal(res.status(), 200);
+    const redirected = res.request().redirectedFrom();
+    assert.equal(redirected?.url(), `${server.baseUrl}/provinces`, "redirected");
+    assert.equal((await redirected.response()).status(), 303);
+    assert.equal(page.url(), `${server.baseUrl}/login?next=%2Fprovinces`);
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    assert.equal(await text(page, "h1"), "Đăng nhập");
+    assert.equal(await page.inputValue('#login-form input[name="next"]'), "/provinces");
+    assert.equal(await page.locator("#logout").count(), 0, "nobody is signed in");
+    assert.ok((await context.cookies()).some((c) => c.name === "nv_csrf"), "the form's double-submit cookie");
+    await assertVietnameseFont(page);
+    await screenshot(page, "login");
+
+    const back = await loginInBrowser(page, "demo-admin");
+    assert.equal(back.status(), 200);
+    assert.equal(page.url(), `${server.baseUrl}/provinces`, "back where we were going");
+    assert.equal(await text(page, "#province-count strong"), "34");
+    assert.match(await text(page, "#account-link"), /Quản trị \(demo\)/);
+    const session = (await context.cookies()).find((c) => c.name === "nv_session");
+    assert.ok(session, "a session cookie");
+    assert.equal(session.httpOnly, true);
+    assert.equal(session.sameSite, "Lax");
+  }, { as: null });
+});
+
+test("a wrong password is refused in Vietnamese, and in English after switching language", async () => {
+  await withPage(async (page, context) => {
+    await page.goto("/login");
+    const res = await loginInBrowser(page, "demo-viewer", "not-the-password");
+    assert.equal(res.status(), 401);
+    assert.equal(await text(page, "#login-error"), "Tên đăng nhập hoặc mật khẩu không đúng.");
+    assert.equal(await page.inputValue("#login"), "demo-viewer", "the login is kept");
+    assert.equal(await page.inputValue("#password"), "", "the password is not sent back");
+    assert.equal(await page.locator("#logout").count(), 0);
+    await screenshot(page, "login-error-vi");
+
+    // The language switch works on the sign-in form.
+    await page.click("#lang-switch");
+    await page.waitForSelector('html[lang="en"]', { state: "attached" });
+    assert.equal(new URL(page.url()).pathname, "/login");
+    assert.equal(await langCookie(context), "en");
+    assert.equal(await text(page, "h1"), "Sign in");
+    assert.equal(await page.locator("#login-error").count(), 0);
+    const again = await loginInBrowser(page, "demo-viewer", "still-not-the-password");
+    assert.equal(again.status(), 401);
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await text(page, "#login-error"), "The login or the password is not correct.");
+    await screenshot(page, "login-error-en");
+
+    // An account that does not exist gets the same answer.
+    const unknown = await loginInBrowser(page, "khong-co-ai", "whatever-it-is");
+    assert.equal(unknown.status(), 401);
+    assert.equal(await text(page, "#login-error"), "The login or the password is not correct.");
+  }, { as: null, allowed: [[401, "/login"]] });
+});
+
+test("the sixth failed sign-in within 15 minutes is refused (429), even with the right password", async () => {
+  await withPage(async (page) => {
+    await page.goto("/login");
+    for (let i = 1; i <= 5; i++) {
+      const res = await loginInBrowser(page, "officer-96-01", `wrong-${i}`);
+      assert.equal(res.status(), 401, `attempt ${i}`);
+    }
+    const sixth = await loginInBrowser(page, "officer-96-01", "wrong-6");
+    assert.equal(sixth.status(), 429);
+    assert.match(await text(page, "#login-error"), /^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau 15 phút\.$/);
+    const right = await loginInBrowser(page, "officer-96-01");
+    assert.equal(right.status(), 429, "the right password does not get through either");
+    assert.equal(await page.locator("#logout").count(), 0);
+    await screenshot(page, "login-throttled");
+  }, { as: null, allowed: [[401, "/login"], [429, "/login"]] });
+});
+
+test("signing out returns to the sign-in form, and /account then asks to sign in again", async () => {
+  await withPage(async (page, context) => {
+    await page.goto("/account");
+    assert.equal(await text(page, "#account-login"), "demo-admin");
+    await Promise.all([page.waitForURL("**/login"), page.click("#logout")]);
+    assert.equal(page.url(), `${server.baseUrl}/login`);
+    assert.equal(await text(page, "h1"), "Đăng nhập");
+    assert.equal((await context.cookies()).find((c) => c.name === "nv_session"), undefined, "the session cookie is gone");
+    await page.goto("/account");
+    assert.equal(page.url(), `${server.baseUrl}/login?next=%2Faccount`);
+    assert.equal(await page.locator("#login-form").count(), 1);
+  });
+});
+
+test("a province officer sees no audit link and gets the 403 page at /audit", async () => {
+  await withPage(async (page) => {
+    await page.goto("/");
+    assert.equal(await page.locator("header.top nav a").count(), 3, "home, provinces, countries");
+    assert.doesNotMatch(await text(page, "header.top nav"), /Nhật ký/);
+    assert.equal(await page.locator('a[href="/audit"]').count(), 0);
+    assert.equal(await page.locator('a[href="/admin/users"]').count(), 0);
+
+    const res = await page.goto("/audit");
+    assert.equal(res.status(), 403);
+    const requestId = res.headers()["x-request-id"];
+    assert.match(requestId, /^[0-9a-f]{16}$/);
+    assert.equal(await page.getAttribute("html", "lang"), "vi");
+    assert.match(await text(page, "h1"), /403\s*Không có quyền truy cập/);
+    assert.equal(await text(page, "#error-message"), "Bạn không có quyền truy cập trang hoặc dữ liệu này.");
+    assert.match(await text(page, ".error"), new RegExp(requestId), "the error box shows the request id");
+    assert.equal(await page.locator("#audit").count(), 0, "no audit entries leak");
+    await screenshot(page, "forbidden-403");
+
+    const users = await page.goto("/admin/users");
+    assert.equal(users.status(), 403);
+    assert.equal(await page.locator("#users").count(), 0);
+  }, { as: "demo-officer-01", allowed: [[403, "/audit"], [403, "/admin/users"]] });
+});
+
+test("an administrator sees the audit trail, with the sign-ins, and the user accounts", async () => {
+  await withPage(async (page) => {
+    await page.goto("/");
+    const link = page.locator("header.top nav a", { hasText: "Nhật ký" });
+    assert.equal(await link.count(), 1);
+    await Promise.all([page.waitForURL("**/audit"), link.click()]);
+    assert.equal(await text(page, "h1"), "Nhật ký kiểm toán");
+    const rows = page.locator("#audit tbody tr");
+    assert.ok(await rows.count() > 10, "entries are listed");
+    const first = await text(page, "#audit tbody tr:first-child");
+    assert.match(first, /demo-admin/, "the newest entry is this sign-in");
+    assert.match(first, /\blogin\b/);
+    assert.match(first, /127\.0\.0\.1/);
+    assert.match(first, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/, "dd/mm/yyyy hh:mm:ss");
+    await assertVietnameseFont(page);
+    await screenshot(page, "audit");
+
+    // Filtered to the sign-ins of demo-admin.
+    await page.fill("#audit-user", "demo-admin");
+    await page.fill('input[name="action"]', "login");
+    await Promise.all([page.waitForURL(/[?&]action=login/), page.click('form.filters button[type="submit"]')]);
+    const filtered = await page.locator("#audit tbody tr").allInnerTexts();
+    assert.ok(filtered.length >= 1);
+    assert.ok(filtered.every((r) => /demo-admin/.test(r) && /\blogin\b/.test(r)), filtered.join("\n"));
+
+    // The accounts.
+    const usersLink = page.locator("header.top nav a", { hasText: "Người dùng" });
+    await Promise.all([page.waitForURL("**/admin/users"), usersLink.click()]);
+    assert.equal(await page.locator("#users tbody tr").count(), 43, "admin, 8 demo-* and 34 officer-XX-01");
+    const officer = page.locator("#users tbody tr", { hasText: "demo-officer-01" });
+    assert.match(await officer.innerText(), /Chuyên viên cấp tỉnh/);
+    await screenshot(page, "users");
+
+    await Promise.all([page.waitForURL("**/admin/users/demo-officer-01"), officer.locator("a").click()]);
+    assert.match(await text(page, "h1"), /demo-officer-01/);
+    const history = await text(page, "#history");
+    assert.match(history, /system:demo/);
+    assert.match(history, /\bcreate\b/);
+    await screenshot(page, "user-history");
+  });
+});
+
+test("an API token made on /account is shown once, then only listed, and can be revoked", async () => {
+  await withPage(async (page) => {
+    await page.goto("/account");
+    assert.equal(await text(page, "#account-login"), "demo-admin");
+    assert.equal(await page.locator("#tokens tbody tr").count(), 0, "no tokens yet");
+    const name = "Máy chủ báo cáo của Sở";
+    await page.fill("#token-name", name);
+    const [res] = await Promise.all([page.waitForNavigation(), page.click("#token-create")]);
+    assert.equal(res.status(), 201);
+    const token = await text(page, "#new-token");
+    assert.match(token, /^nvt_[A-Za-z0-9_-]{43}$/);
+    await screenshot(page, "token-created");
+
+    // The token works for the API.
+    const me = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 200);
+    assert.equal((await me.json()).login, "demo-admin");
+
+    await page.goto("/account");
+    const row = page.locator("#tokens tbody tr", { hasText: name });
+    assert.equal(await row.count(), 1, "listed");
+    assert.match(await row.innerText(), new RegExp(`${token.slice(0, 10)}…`), "by its first characters");
+    assert.ok(!(await page.content()).includes(token), "never again in full");
+    await screenshot(page, "account");
+
+    await Promise.all([page.waitForURL("**/account"), row.locator('button[type="submit"]').click()]);
+    assert.match(await text(page, `#tokens tbody tr:has-text("${name}")`), /Đã thu hồi/);
+    const after = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(after.status, 401, "a revoked token is refused");
   });
 });

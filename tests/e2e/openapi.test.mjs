@@ -1,15 +1,21 @@
 // Contract test: the real server's responses against its own OpenAPI document.
 //
-// Starts ngoaivu on a fresh database, fetches /api/v1/openapi.json and, for a list of real
-// requests (every endpoint, good and bad parameters), validates each response body with Ajv
-// (JSON Schema 2020-12, strict) against the schema the document gives for that
-// path + method + status. It also checks that
+// Starts ngoaivu on a fresh database with the demo accounts (`ngoaivu demo --seed 1`), fetches
+// /api/v1/openapi.json and, for a list of real requests (every endpoint, good and bad
+// parameters, with and without credentials), validates each response body with Ajv (JSON Schema
+// 2020-12, strict) against the schema the document gives for that path + method + status.
+// Every /api/v1 request but openapi.json carries a Bearer token (demo-admin's unless a request
+// says otherwise; tokens come from `ngoaivu user token`). It also checks that
 //   - the status, media type and documented headers are in the document for that operation;
 //   - the parameters of accepted requests satisfy the documented parameter schemas, and the
 //     parameter a 400 names (error.field) is documented and its value rejected by its schema;
+//     likewise for JSON request bodies and their documented schema;
+//   - every operation but openapi.json, /healthz and /metrics requires authentication (global
+//     `security`), answers 401 without credentials or with a bad token, and 409 to a session
+//     whose password must be changed first;
 //   - every documented path, and every documented non-5xx status, is exercised at least once;
-//   - the document's /api/v1 paths and the routes registered in src/**/*_api.cpp and
-//     src/app/routes.cpp (router.Add({"GET", "/api/v1/..."})) are the same set.
+//   - the document's /api/v1 paths and the routes registered in src/**/*.cpp
+//     (router.Add({"GET", "/api/v1/..."})) are the same set.
 //
 // Run: node --test tests/e2e/   (binary: $NGOAIVU_BIN, default build/release/ngoaivu)
 import { after, before, describe, it, test } from "node:test";
@@ -17,8 +23,9 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
-import { repoRoot, startServer } from "./support/server.mjs";
+import { repoRoot, setCookieValue, startServer } from "./support/server.mjs";
 
+const ADMIN = "demo-admin";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +184,118 @@ const REQUESTS = [
   { url: "/api/v1/organisations?page=abc", status: 400, field: "page" },
   { url: "/api/v1/organisations?q=%FF%FE", status: 400, check: fieldless },
 
+  // The signed-in user
+  { url: "/api/v1/me", status: 200, check: (b) => {
+    assert.equal(b.login, ADMIN);
+    assert.equal(b.via_token, true);
+    assert.deepEqual(b.grants.map((g) => g.role), ["admin"]);
+    assert.equal(b.grants[0].all_provinces, true);
+  } },
+  { url: "/api/v1/me", as: "demo-officer-01", status: 200, check: (b) => {
+    assert.equal(b.login, "demo-officer-01");
+    assert.equal(b.grants.length, 1);
+    assert.equal(b.grants[0].role, "province_officer");
+    assert.equal(b.grants[0].all_provinces, false);
+    assert.deepEqual([...b.grants[0].admin_unit_ids].sort(), [1001, 2001], "Hà Nội now (2001) and its predecessor (1001)");
+  } },
+  { url: "/api/v1/me", as: "demo-officer-79", status: 200, check: (b) => {
+    assert.deepEqual([...b.grants[0].admin_unit_ids].sort(), [1074, 1077, 1079, 2079], "TP HCM's scope follows the 2025 merger");
+  } },
+  { url: "/api/v1/me", as: "demo-mission-kr", status: 200, check: (b) => {
+    assert.equal(b.grants[0].role, "mission_staff");
+    assert.deepEqual(b.grants[0].countries, ["KR"]);
+  } },
+  { url: "/api/v1/me", as: null, status: 401, check: (b) => {
+    assert.equal(b.error.code, "unauthenticated");
+    assert.equal(b.error.field, null);
+  } },
+  { url: "/api/v1/me", bearer: "nvt_this-is-not-a-token", status: 401, check: (b) => {
+    assert.equal(b.error.code, "unauthenticated");
+    assert.equal(b.error.field, "token");
+  } },
+  { url: "/api/v1/me", bearer: "not-even-the-prefix", status: 401, check: (b) => assert.equal(b.error.field, "token") },
+  { url: "/api/v1/me", bearer: "nvt_" + "A".repeat(43), status: 401, check: (b) => assert.equal(b.error.field, "token") },
+  // A stale session cookie is ignored (and cleared): without another credential, 401.
+  { url: "/api/v1/me", as: null, headers: { Cookie: "nv_session=stale" }, status: 401, check: (b, res) => {
+    assert.equal(setCookieValue(res, "nv_session"), "", "the stale cookie is cleared");
+  } },
+
+  // My tokens (creating, using and revoking them: see "an API token's life" below)
+  { url: "/api/v1/tokens", status: 200, check: (b) => {
+    assert.ok(b.items.length >= 1, "the token `ngoaivu user token` made is listed");
+    assert.ok(b.items.every((t) => !("token" in t)), "never the full token");
+  } },
+  { url: "/api/v1/tokens", method: "POST", body: { name: "" }, status: 400, field: "name" },
+  { url: "/api/v1/tokens", method: "POST", body: { name: "x".repeat(101) }, status: 400, field: "name" },
+  { url: "/api/v1/tokens", method: "POST", body: { name: 7 }, status: 400, field: "name" },
+  { url: "/api/v1/tokens", method: "POST", body: {}, status: 400, field: "name" },
+  { url: "/api/v1/tokens", method: "POST", body: "{\"name\": ", status: 400, field: "body" },
+  { url: "/api/v1/tokens/abc", method: "DELETE", status: 400, field: "id" },
+  { url: "/api/v1/tokens/0", method: "DELETE", status: 400, field: "id" },
+  { url: "/api/v1/tokens/999999", method: "DELETE", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  // A Bearer token needs no CSRF token, but a foreign Origin is refused all the same.
+  { url: "/api/v1/tokens", method: "POST", body: { name: "from elsewhere" }, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => {
+    assert.equal(b.error.code, "permission_denied");
+    assert.equal(b.error.field, "_csrf");
+  } },
+  { url: "/api/v1/tokens/1", method: "DELETE", headers: { Origin: "https://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+
+  // User accounts (administrators only)
+  { url: "/api/v1/users", status: 200, check: (b) => {
+    assert.equal(b.per_page, 50);
+    assert.equal(b.total, 43, "admin from init, 8 demo-* and 34 officer-XX-01");
+    const logins = b.items.map((u) => u.login);
+    assert.deepEqual(logins, [...logins].sort(), "sorted by login");
+    const admin = b.items.find((u) => u.login === "admin");
+    assert.equal(admin.must_change_password, true, "init's admin has a one-time password");
+    const officer = b.items.find((u) => u.login === "demo-officer-01");
+    assert.deepEqual(officer.grants, [{ role: "province_officer", all_provinces: false, admin_unit_ids: [2001], countries: [] }]);
+  } },
+  { url: "/api/v1/users?per_page=10&page=5", status: 200, check: (b) => {
+    assert.equal(b.items.length, 3);
+    assert.equal(b.pages, 5);
+  } },
+  { url: "/api/v1/users?per_page=0", status: 400, field: "per_page" },
+  { url: "/api/v1/users?page=x", status: 400, field: "page" },
+  { url: "/api/v1/users", as: "demo-officer-01", status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/users", as: "demo-mofa", status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/users", as: "demo-viewer", status: 403 },
+
+  // The audit trail (administrators and MOFA)
+  { url: "/api/v1/audit", status: 200, check: (b) => {
+    assert.ok(b.total >= 43, `${b.total} entries: at least one per account created`);
+    const ids = b.items.map((e) => e.id);
+    assert.deepEqual(ids, [...ids].sort((x, y) => y - x), "newest first");
+  } },
+  { url: "/api/v1/audit?entity=user&action=create&per_page=200", status: 200, check: (b) => {
+    assert.equal(b.total, 43);
+    assert.ok(b.items.every((e) => e.entity === "user" && e.action === "create" && e.before === null));
+    const demo = b.items.find((e) => e.after.login === "demo-officer-01");
+    assert.equal(demo.user_login, "system:demo");
+    assert.equal(demo.user_id, null);
+    assert.equal(b.items.find((e) => e.after.login === "admin").user_login, "system:init");
+  } },
+  { url: "/api/v1/audit?user=system%3Ainit", status: 200, check: (b) => {
+    assert.ok(b.total >= 1 && b.items.every((e) => e.user_login === "system:init"));
+  } },
+  { url: "/api/v1/audit?user=demo-admin&entity=api_token&action=create", status: 200, check: (b) => {
+    assert.ok(b.items.some((e) => e.request_id === "cli" && e.client_address === "cli" && e.after.name === "e2e"),
+      "the token made by `ngoaivu user token` is in the trail");
+  } },
+  { url: "/api/v1/audit?from=2000-01-01&to=2000-12-31", status: 200, check: (b) => assert.equal(b.total, 0) },
+  { url: "/api/v1/audit?from=2000-01-01&to=2999-12-31&per_page=1", status: 200, check: (b) => assert.equal(b.items.length, 1) },
+  { url: "/api/v1/audit", as: "demo-mofa", status: 200 },
+  { url: "/api/v1/audit", as: "demo-mofa-viewer", status: 200 },
+  { url: "/api/v1/audit?from=2025-13-01", status: 400, field: "from" },
+  { url: "/api/v1/audit?to=01/07/2025", status: 400, field: "to" },
+  { url: "/api/v1/audit?per_page=201", status: 400, field: "per_page" },
+  { url: "/api/v1/audit", as: "demo-officer-01", status: 403, check: (b) => {
+    assert.equal(b.error.code, "permission_denied");
+    assert.equal(b.error.field, null);
+  } },
+  { url: "/api/v1/audit", as: "demo-leader-01", status: 403 },
+  { url: "/api/v1/audit", as: "demo-mission-kr", status: 403 },
+
   // The caller's X-Request-Id is kept and reported in the error envelope.
   { url: "/api/v1/countries/QQ", status: 404, headers: { "X-Request-Id": "e2e-contract_1" }, check: (b, res) => {
     assert.equal(res.headers.get("x-request-id"), "e2e-contract_1");
@@ -186,6 +305,30 @@ const REQUESTS = [
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+// The requests' path, method and credentials. `url` and `bearer` may be functions (of nothing),
+// for requests that depend on an earlier answer.
+function requestOf(r) {
+  const url = typeof r.url === "function" ? r.url() : r.url;
+  const method = r.method ?? "GET";
+  const headers = { ...(r.headers ?? {}) };
+  const bearer = typeof r.bearer === "function" ? r.bearer() : r.bearer;
+  const as = "as" in r ? r.as : (url.startsWith("/api/v1/") && !url.startsWith("/api/v1/openapi.json") ? ADMIN : null);
+  if (r.authorization) headers.Authorization = r.authorization;
+  else if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  else if (as) headers.Authorization = `Bearer ${server.token(as)}`;
+  let body;
+  if (r.body !== undefined) {
+    body = typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+    headers["Content-Type"] ??= "application/json";
+  }
+  return { url, method, headers, body, credentials: Boolean(headers.Authorization || headers.Cookie) };
+}
+
+function isTimestamp(s) {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)) &&
+    isIsoDate(s.slice(0, 10));
+}
 
 function isIsoDate(s) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -198,6 +341,7 @@ function isIsoDate(s) {
 function makeAjv() {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   ajv.addFormat("date", { type: "string", validate: isIsoDate });
+  ajv.addFormat("date-time", { type: "string", validate: isTimestamp });
   ajv.addFormat("int32", { type: "number", validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat("int64", { type: "number", validate: (n) => Number.isSafeInteger(n) });
   // OpenAPI's own annotation keywords, allowed inside schemas.
@@ -280,24 +424,24 @@ function matchPath(doc, urlPath) {
   return best;
 }
 
-// Source routes: router.Add({"GET", "/path", ...}) in src/**/*_api.cpp and src/app/routes.cpp.
+// Source routes: router.Add({"GET", "/path", ...}) in src/**/*.cpp (not the unit tests).
 function sourceRoutes() {
   const files = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.endsWith("_api.cpp")) files.push(p);
+      else if (e.isFile() && e.name.endsWith(".cpp") && !e.name.endsWith("_test.cpp")) files.push(p);
     }
   };
   walk(path.join(repoRoot, "src"));
-  files.push(path.join(repoRoot, "src/app/routes.cpp"));
   const routes = [];
-  const re = /router\.Add\(\s*\{\s*"([A-Z]+)"\s*,\s*"([^"]+)"/g;
+  // The third member, when written as Access::kX, is the route's access rule.
+  const re = /router\.Add\(\s*\{\s*"([A-Z]+)"\s*,\s*"([^"]+)"(?:\s*,\s*(?:http::)?Access::(\w+))?/g;
   for (const f of files) {
     const text = readFileSync(f, "utf8");
     for (const m of text.matchAll(re)) {
-      routes.push({ method: m[1].toLowerCase(), path: m[2], file: path.relative(repoRoot, f) });
+      routes.push({ method: m[1].toLowerCase(), path: m[2], access: m[3] ?? null, file: path.relative(repoRoot, f) });
     }
   }
   return routes;
@@ -317,6 +461,10 @@ let fileDoc;
 let ajv;
 const validators = new Map();
 const exercised = new Map(); // "get /path" -> Set of statuses
+
+// Operations that need no credentials (`security: []`); every other one inherits the global
+// requirement.
+const PUBLIC_OPERATIONS = new Set(["get /api/v1/openapi.json", "get /healthz", "get /metrics"]);
 
 function validatorFor(schema) {
   const key = JSON.stringify(schema);
@@ -338,6 +486,144 @@ function schemaErrors(schema, value) {
   return validate.errors
     .map((e) => `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)} [${e.schemaPath}]`)
     .join("; ");
+}
+
+// The security requirements that apply to an operation.
+function securityOf(op) {
+  return op.security ?? doc.security ?? [];
+}
+
+// The properties of an object schema, following $refs to components.
+function schemaProperties(schema) {
+  let s = schema;
+  while (s?.$ref) s = pointer(doc, s.$ref);
+  return s?.properties ?? {};
+}
+
+// Every operation of the document, with a concrete path (path parameters from their examples).
+function operations() {
+  const out = [];
+  for (const [template, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS.filter((m) => item[m])) {
+      let url = template;
+      for (const p of operationParams(template, method).filter((x) => x.in === "path")) {
+        assert.ok(p.example !== undefined, `${template}: path parameter ${p.name} has an example`);
+        url = url.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
+      }
+      out.push({ template, method, op: item[method], url, body: item[method].requestBody ? { name: "e2e" } : undefined });
+    }
+  }
+  return out;
+}
+
+// Sends one request and checks the answer against the document: status, headers, media type,
+// body, parameters and request body. Records the operation and status as exercised. Returns the
+// response and its parsed body.
+async function exchange(r) {
+  const q = requestOf(r);
+  const label = `${q.method} ${q.url.length > 90 ? q.url.slice(0, 90) + "…" : q.url}`;
+  const res = await fetch(server.baseUrl + q.url, { method: q.method, headers: q.headers, body: q.body, redirect: "manual" });
+  const text = await res.text();
+  assert.equal(res.status, r.status, `status of ${label}: ${text.slice(0, 500)}`);
+
+  const url = new URL(server.baseUrl + q.url);
+  const method = q.method.toLowerCase();
+  const match = matchPath(doc, url.pathname);
+  assert.ok(match, `${url.pathname} is not under any path of the document`);
+  const op = doc.paths[match.template][method];
+  assert.ok(op, `${q.method} ${match.template} is not in the document`);
+  const key = `${method} ${match.template}`;
+  if (!exercised.has(key)) exercised.set(key, new Set());
+  exercised.get(key).add(String(res.status));
+
+  const documented = op.responses[String(res.status)];
+  assert.ok(documented, `${q.method} ${match.template}: status ${res.status} is not documented (documented: ${Object.keys(op.responses).join(", ")})`);
+  const response = deref(doc, documented);
+  if (res.status === 401) {
+    assert.ok(securityOf(op).length > 0, `${q.method} ${match.template} answered 401 but is documented with security: []`);
+  }
+
+  // Headers the document says are always there.
+  for (const [name, h] of Object.entries(response.headers ?? {})) {
+    const header = deref(doc, h);
+    const value = res.headers.get(name);
+    if (header.required) assert.ok(value !== null, `${label} → ${res.status}: header ${name} is missing`);
+    if (value !== null && header.schema) {
+      const err = schemaErrors(header.schema, value);
+      assert.equal(err, null, `header ${name}: ${value}: ${err}`);
+    }
+  }
+
+  // The media type and the body.
+  let body = null;
+  if (!response.content) {
+    assert.equal(text, "", `${label} → ${res.status} is documented without content`);
+  } else {
+    const contentType = (res.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    const media = response.content[contentType];
+    assert.ok(media, `${q.method} ${match.template} ${res.status}: content type ${contentType} is not documented (documented: ${Object.keys(response.content).join(", ")})`);
+    body = text;
+    if (contentType === "application/json" || contentType.endsWith("+json")) body = JSON.parse(text);
+    const err = schemaErrors(media.schema, body);
+    assert.equal(err, null, `${label} → ${res.status}: body does not match the schema: ${err}\n${text.slice(0, 1000)}`);
+  }
+
+  if (res.status >= 400 && body?.error) {
+    assert.equal(body.error.request_id, res.headers.get("x-request-id"), "error.request_id is the X-Request-Id header");
+  }
+
+  // The request body against its documented schema.
+  let sent;
+  let parses = true;
+  const bodySchema = deref(doc, op.requestBody)?.content?.["application/json"]?.schema;
+  if (q.body !== undefined) {
+    assert.ok(bodySchema, `${label}: a JSON body was sent but ${q.method} ${match.template} documents none`);
+    try {
+      sent = JSON.parse(q.body);
+    } catch {
+      parses = false;
+    }
+    if (res.status < 400) {
+      assert.ok(parses, `the server accepted a body that is not JSON: ${q.body}`);
+      const err = schemaErrors(bodySchema, sent);
+      assert.equal(err, null, `the server accepted the body ${q.body} but the documented schema rejects it: ${err}`);
+    }
+  }
+
+  // Parameters against their documented schemas.
+  const params = operationParams(match.template, method);
+  const given = [
+    ...[...url.searchParams.entries()].map(([name, value]) => ({ in: "query", name, value })),
+    ...Object.entries(match.params).map(([name, value]) => ({ in: "path", name, value })),
+  ];
+  if (res.status < 400) {
+    for (const g of given) {
+      const p = params.find((x) => x.in === g.in && x.name === g.name);
+      assert.ok(p, `${g.in} parameter ${g.name} is accepted by the server but not documented for ${q.method} ${match.template}`);
+      const perr = schemaErrors(p.schema, coerceParam(g.value, p.schema));
+      assert.equal(perr, null, `the server accepted ${g.name}=${JSON.stringify(g.value)} but the documented schema rejects it: ${perr}`);
+    }
+  }
+  if (r.field) {
+    assert.equal(body.error.field, r.field, "error.field");
+    assert.ok(body.error.fields.some((f) => f.field === r.field), "error.fields names the field");
+    const p = params.find((x) => x.name === r.field);
+    if (p) {
+      const g = given.find((x) => x.in === p.in && x.name === p.name);
+      assert.ok(g, `${r.field} was not sent`);
+      const perr = schemaErrors(p.schema, coerceParam(g.value, p.schema));
+      assert.notEqual(perr, null, `the server refused ${r.field}=${JSON.stringify(g.value)} but the documented schema allows it`);
+    } else if (r.field === "body") {
+      assert.ok(q.body !== undefined && !parses, "error.field is body, but the body sent is valid JSON");
+    } else {
+      assert.ok(bodySchema && r.field in schemaProperties(bodySchema),
+        `the server refused ${r.field}, which is neither a documented parameter nor a property of the request body of ${q.method} ${match.template}`);
+      assert.notEqual(schemaErrors(bodySchema, sent), null, `the server refused the body ${q.body} but the documented schema allows it`);
+    }
+  }
+
+  if (r.check) await r.check(body, res);
+  return { res, body };
 }
 
 before(async () => {
@@ -364,7 +650,8 @@ test("the document is a well-formed OpenAPI 3.1.0 document", () => {
   assert.equal(doc.info?.version, "0.1.0");
   assert.match(doc.info.description, /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i, "Vietnamese description");
   assert.match(doc.info.description, /\b(the|and|of)\b/, "English description");
-  for (const name of ["AdminUnit", "AdminUnitDetail", "Country", "Organisation", "AdminUnitPage", "CountryPage", "OrganisationPage", "Health", "Error"]) {
+  for (const name of ["AdminUnit", "AdminUnitDetail", "Country", "Organisation", "AdminUnitPage", "CountryPage", "OrganisationPage", "Health", "Error",
+    "Me", "Grant", "ApiToken", "ApiTokenList", "CreatedApiToken", "TokenRequest", "User", "UserPage", "AuditEntry", "AuditEntryPage"]) {
     assert.ok(doc.components.schemas[name], `components/schemas/${name}`);
   }
   // Every object schema is closed and lists what it requires.
@@ -394,7 +681,7 @@ test("the document is a well-formed OpenAPI 3.1.0 document", () => {
     validatorFor({ $ref: `#/components/schemas/${name}` });
   }
 
-  // Operations: unique ids, responses, path parameters declared and required.
+  // Operations: unique ids, responses, path parameters declared and required, request bodies.
   const ids = new Set();
   for (const [template, item] of Object.entries(doc.paths)) {
     const names = templateRegex(template).names;
@@ -424,86 +711,146 @@ test("the document is a well-formed OpenAPI 3.1.0 document", () => {
           validatorFor(media.schema);
         }
       }
+      if (op.requestBody) {
+        const rb = deref(doc, op.requestBody);
+        assert.ok(rb.content?.["application/json"]?.schema, `${method} ${template}: requestBody has an application/json schema`);
+        validatorFor(rb.content["application/json"].schema);
+      }
     }
+  }
+});
+
+test("the document requires sign-in for every operation but openapi.json, /healthz and /metrics", () => {
+  const schemes = doc.components.securitySchemes ?? {};
+  assert.equal(schemes.bearerAuth?.type, "http", "securitySchemes.bearerAuth");
+  assert.equal(schemes.bearerAuth?.scheme?.toLowerCase(), "bearer");
+  assert.deepEqual(schemes.sessionCookie && { type: schemes.sessionCookie.type, in: schemes.sessionCookie.in, name: schemes.sessionCookie.name },
+    { type: "apiKey", in: "cookie", name: "nv_session" }, "securitySchemes.sessionCookie");
+  assert.ok(Array.isArray(doc.security) && doc.security.some((req) => "bearerAuth" in req), "bearerAuth is required globally");
+  for (const req of doc.security) {
+    for (const name of Object.keys(req)) assert.ok(schemes[name], `global security names an unknown scheme ${name}`);
+  }
+  // What the source says about each route (router.Add({..., Access::kX, ...})).
+  const access = new Map(sourceRoutes().map((r) => [`${r.method} ${r.path}`, r.access]));
+  for (const { template, method, op } of operations()) {
+    const key = `${method} ${template}`;
+    if (PUBLIC_OPERATIONS.has(key)) {
+      assert.deepEqual(op.security, [], `${key}: security: []`);
+      assert.equal(access.get(key), "kPublic", `${key} is Access::kPublic in the source`);
+      continue;
+    }
+    assert.equal(op.security, undefined, `${key} inherits the global security`);
+    assert.ok(op.responses["401"], `${key}: 401 is documented`);
+    assert.notEqual(access.get(key), "kPublic", `${key} is documented as needing sign-in but is Access::kPublic in the source`);
+    if (["kAdmin", "kAuditReaders"].includes(access.get(key))) {
+      assert.ok(op.responses["403"], `${key} (${access.get(key)}): 403 is documented`);
+    }
+    if (method !== "get") assert.ok(op.responses["403"], `${key}: 403 (cross-origin or CSRF refusal) is documented`);
   }
 });
 
 describe("real responses match the document", () => {
   for (const r of REQUESTS) {
-    it(`GET ${r.url.length > 90 ? r.url.slice(0, 90) + "…" : r.url} → ${r.status}`, async () => {
-      const res = await fetch(server.baseUrl + r.url, { headers: r.headers ?? {} });
-      const text = await res.text();
-      assert.equal(res.status, r.status, `status of GET ${r.url}: ${text.slice(0, 500)}`);
-
-      const url = new URL(server.baseUrl + r.url);
-      const match = matchPath(doc, url.pathname);
-      assert.ok(match, `${url.pathname} is not under any path of the document`);
-      const op = doc.paths[match.template].get;
-      assert.ok(op, `GET ${match.template} is not in the document`);
-      const key = `get ${match.template}`;
-      if (!exercised.has(key)) exercised.set(key, new Set());
-      exercised.get(key).add(String(res.status));
-
-      const documented = op.responses[String(res.status)];
-      assert.ok(documented, `GET ${match.template}: status ${res.status} is not documented (documented: ${Object.keys(op.responses).join(", ")})`);
-      const response = deref(doc, documented);
-
-      // Headers the document says are always there.
-      for (const [name, h] of Object.entries(response.headers ?? {})) {
-        const header = deref(doc, h);
-        const value = res.headers.get(name);
-        if (header.required) assert.ok(value !== null, `header ${name} is missing`);
-        if (value !== null && header.schema) {
-          const err = schemaErrors(header.schema, value);
-          assert.equal(err, null, `header ${name}: ${value}: ${err}`);
-        }
-      }
-
-      // The media type and the body.
-      const contentType = (res.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-      const media = response.content?.[contentType];
-      assert.ok(media, `GET ${match.template} ${res.status}: content type ${contentType} is not documented (documented: ${Object.keys(response.content ?? {}).join(", ")})`);
-      let body = text;
-      if (contentType === "application/json" || contentType.endsWith("+json")) body = JSON.parse(text);
-      const err = schemaErrors(media.schema, body);
-      assert.equal(err, null, `GET ${r.url} → ${res.status}: body does not match the schema: ${err}\n${text.slice(0, 1000)}`);
-
-      if (res.status >= 400 && body?.error) {
-        assert.equal(body.error.request_id, res.headers.get("x-request-id"), "error.request_id is the X-Request-Id header");
-      }
-
-      // Parameters against their documented schemas.
-      const params = operationParams(match.template, "get");
-      const given = [
-        ...[...url.searchParams.entries()].map(([name, value]) => ({ in: "query", name, value })),
-        ...Object.entries(match.params).map(([name, value]) => ({ in: "path", name, value })),
-      ];
-      if (res.status < 400) {
-        for (const g of given) {
-          const p = params.find((x) => x.in === g.in && x.name === g.name);
-          assert.ok(p, `${g.in} parameter ${g.name} is accepted by the server but not documented for GET ${match.template}`);
-          const perr = schemaErrors(p.schema, coerceParam(g.value, p.schema));
-          assert.equal(perr, null, `the server accepted ${g.name}=${JSON.stringify(g.value)} but the documented schema rejects it: ${perr}`);
-        }
-      }
-      if (r.field) {
-        assert.equal(body.error.field, r.field, "error.field");
-        assert.ok(body.error.fields.some((f) => f.field === r.field), "error.fields names the field");
-        const p = params.find((x) => x.name === r.field);
-        assert.ok(p, `the server refused parameter ${r.field}, which is not documented for GET ${match.template}`);
-        const g = given.find((x) => x.in === p.in && x.name === p.name);
-        assert.ok(g, `${r.field} was not sent`);
-        const perr = schemaErrors(p.schema, coerceParam(g.value, p.schema));
-        assert.notEqual(perr, null, `the server refused ${r.field}=${JSON.stringify(g.value)} but the documented schema allows it`);
-      }
-
-      if (r.check) r.check(body, res);
+    const who = "as" in r ? (r.as ? ` as ${r.as}` : " without credentials") : r.bearer ? " with a bad token" : "";
+    const sent = r.body === undefined ? "" : ` ${(typeof r.body === "string" ? r.body : JSON.stringify(r.body)).slice(0, 40)}`;
+    const origin = r.headers?.Origin ? ` from ${r.headers.Origin}` : "";
+    it(`${r.method ?? "GET"} ${r.url.length > 90 ? r.url.slice(0, 90) + "…" : r.url}${sent}${who}${origin} → ${r.status}`, async () => {
+      await exchange(r);
     });
   }
 });
 
+test("every operation that needs sign-in answers 401 without credentials, with a bad token or with a stale session", async () => {
+  for (const { url, method, body } of operations().filter(({ op }) => securityOf(op).length > 0)) {
+    const m = method.toUpperCase();
+    await exchange({ url, method: m, body, as: null, status: 401, check: (b, res) => {
+      assert.equal(b.error.code, "unauthenticated", `${m} ${url}`);
+      assert.equal(res.headers.get("www-authenticate"), "Bearer", `${m} ${url}: WWW-Authenticate`);
+    } });
+    await exchange({ url, method: m, body, bearer: "nvt_" + "x".repeat(43), status: 401, check: (b) => {
+      assert.equal(b.error.field, "token", `${m} ${url}`);
+    } });
+    await exchange({ url, method: m, body, as: null, headers: { Cookie: "nv_session=" + "s".repeat(43) }, status: 401 });
+  }
+});
+
+test("every operation that needs sign-in answers 409 to a session whose one-time password must be changed first", async () => {
+  // init's `admin` has a one-time password; signing in sends it to /password.
+  const s = await server.session("admin", server.adminPassword);
+  assert.equal(s.location, "/password");
+  for (const { url, method, body } of operations().filter(({ op }) => securityOf(op).length > 0)) {
+    await exchange({ url, method: method.toUpperCase(), body, as: null, headers: { Cookie: s.cookie, "X-CSRF-Token": s.csrf }, status: 409, check: (b) => {
+      assert.equal(b.error.code, "failed_precondition");
+    } });
+  }
+  // A token of the same account is not held back (programs cannot change passwords).
+  await exchange({ url: "/api/v1/me", as: "admin", status: 200, check: (b) => assert.equal(b.login, "admin") });
+});
+
+test("an API token's life: made, used, listed, revoked, then refused", async () => {
+  const name = "Báo cáo hằng tháng";
+  const { body: made, res } = await exchange({ url: "/api/v1/tokens", method: "POST", body: { name }, status: 201 });
+  assert.equal(res.headers.get("cache-control"), "no-store", "the token is not cached");
+  assert.equal(made.name, name);
+  assert.equal(made.prefix, made.token.slice(0, 10));
+  const createdBy = res.headers.get("x-request-id");
+
+  const { body: me } = await exchange({ url: "/api/v1/me", bearer: made.token, status: 200 });
+  assert.equal(me.login, ADMIN, "the token has its owner's identity");
+  assert.equal(me.via_token, true);
+
+  const { body: list } = await exchange({ url: "/api/v1/tokens", status: 200 });
+  assert.equal(list.items[0].id, made.id, "newest first");
+  const { token: _full, ...shown } = made;
+  assert.deepEqual({ ...list.items[0], last_used_at: null }, shown, "listed as made, without the full token");
+  assert.notEqual(list.items[0].last_used_at, null, "last_used_at is set once the token is used");
+
+  // Another account cannot revoke it (and cannot tell that it exists).
+  await exchange({ url: `/api/v1/tokens/${made.id}`, method: "DELETE", as: "demo-officer-01", status: 404 });
+  await exchange({ url: "/api/v1/me", bearer: made.token, status: 200 });
+
+  // A token can revoke itself; then it is refused.
+  await exchange({ url: `/api/v1/tokens/${made.id}`, method: "DELETE", bearer: made.token, status: 204 });
+  await exchange({ url: "/api/v1/me", bearer: made.token, status: 401, check: (b) => {
+    assert.equal(b.error.code, "unauthenticated");
+    assert.equal(b.error.field, "token");
+  } });
+  await exchange({ url: `/api/v1/tokens/${made.id}`, method: "DELETE", status: 404 }); // revoked already
+  const { body: after } = await exchange({ url: "/api/v1/tokens", status: 200 });
+  const revoked = after.items.find((t) => t.id === made.id);
+  assert.ok(revoked.revoked_at, "revoked_at is set");
+
+  // Both steps are in the audit trail, and the token itself is not.
+  const { body: trail } = await exchange({ url: `/api/v1/audit?entity=api_token&entity_id=${made.id}`, status: 200 });
+  assert.deepEqual(trail.items.map((e) => e.action), ["revoke", "create"]);
+  const created = trail.items[1];
+  assert.equal(created.user_login, ADMIN);
+  assert.equal(created.request_id, createdBy, "the entry carries the creating request's id");
+  assert.equal(created.client_address, "127.0.0.1");
+  assert.deepEqual(created.after, { name, prefix: made.prefix });
+  assert.ok(!JSON.stringify(trail).includes(made.token), "the full token is never in the audit trail");
+});
+
+test("a browser session can use the API; its requests other than GET need the CSRF token", async () => {
+  const s = await server.session(ADMIN);
+  const cookie = s.cookie;
+  await exchange({ url: "/api/v1/me", as: null, headers: { Cookie: cookie }, status: 200, check: (b) => {
+    assert.equal(b.login, ADMIN);
+    assert.equal(b.via_token, false);
+  } });
+  const post = (headers, status, check) => exchange({ url: "/api/v1/tokens", method: "POST", body: { name: "session" }, as: null, headers: { Cookie: cookie, ...headers }, status, check });
+  await post({}, 403, (b) => assert.equal(b.error.field, "_csrf"));
+  await post({ "X-CSRF-Token": "wrong" }, 403, (b) => assert.equal(b.error.field, "_csrf"));
+  await post({ "X-CSRF-Token": s.csrf, Origin: "http://evil.example" }, 403, (b) => assert.equal(b.error.field, "_csrf"));
+  const { body: made } = await post({ "X-CSRF-Token": s.csrf, Origin: server.baseUrl }, 201);
+  const del = (headers, status) => exchange({ url: `/api/v1/tokens/${made.id}`, method: "DELETE", as: null, headers: { Cookie: cookie, ...headers }, status });
+  await del({}, 403);
+  await del({ "X-CSRF-Token": s.csrf }, 204);
+});
+
 test("q is limited to 100 characters, not bytes", async () => {
-  const get = async (q) => (await fetch(`${server.baseUrl}/api/v1/countries?q=${encodeURIComponent(q)}`)).status;
+  const headers = { Authorization: `Bearer ${server.token(ADMIN)}` };
+  const get = async (q) => (await fetch(`${server.baseUrl}/api/v1/countries?q=${encodeURIComponent(q)}`, { headers })).status;
   assert.equal(await get("a".repeat(100)), 200);
   assert.equal(await get("a".repeat(101)), 400);
   assert.equal(await get("ệ".repeat(100)), 200, "100 three-byte characters");
@@ -512,13 +859,15 @@ test("q is limited to 100 characters, not bytes", async () => {
 
 test("answers outside the documented operations use the same Error envelope", async () => {
   const cases = [
-    { method: "POST", url: "/api/v1/provinces", status: 405, code: "method_not_allowed" },
-    { method: "DELETE", url: "/api/v1/countries/KR", status: 405, code: "method_not_allowed" },
+    { method: "POST", url: "/api/v1/provinces", status: 405, code: "method_not_allowed", allow: /\bGET\b/ },
+    { method: "DELETE", url: "/api/v1/countries/KR", status: 405, code: "method_not_allowed", allow: /\bGET\b/ },
+    { method: "PUT", url: "/api/v1/tokens/1", status: 405, code: "method_not_allowed", allow: /\bDELETE\b/ },
+    { method: "DELETE", url: "/api/v1/tokens", status: 405, code: "method_not_allowed", allow: /\bGET\b.*\bPOST\b|\bPOST\b.*\bGET\b/ },
     { method: "GET", url: "/api/v1/no-such-thing", status: 404, code: "not_found" },
     { method: "GET", url: `/api/v1/provinces?q=${"a".repeat(5000)}`, status: 414, code: "uri_too_long" },
   ];
   for (const c of cases) {
-    const res = await fetch(server.baseUrl + c.url, { method: c.method });
+    const res = await fetch(server.baseUrl + c.url, { method: c.method, headers: { Authorization: `Bearer ${server.token(ADMIN)}` } });
     const label = `${c.method} ${c.url.slice(0, 60)}`;
     assert.equal(res.status, c.status, label);
     assert.match(res.headers.get("content-type") ?? "", /^application\/json/, label);
@@ -527,9 +876,35 @@ test("answers outside the documented operations use the same Error envelope", as
     assert.equal(err, null, `${label}: ${err}`);
     assert.equal(body.error.code, c.code, label);
     assert.equal(body.error.request_id, res.headers.get("x-request-id"), label);
-    if (c.status === 405) assert.match(res.headers.get("allow") ?? "", /\bGET\b/, `${label}: Allow`);
+    if (c.allow) assert.match(res.headers.get("allow") ?? "", c.allow, `${label}: Allow`);
   }
 });
+
+// Known server bugs, reported; `todo` keeps them visible without failing the run. When one
+// passes, node reports it, and the `todo` can go.
+test("401 for an Authorization header of another scheme also says WWW-Authenticate: Bearer (RFC 9110 §11.6.1)",
+  { todo: "src/app/app.cpp Authenticated(): the non-Bearer branch returns JsonError without WWW-Authenticate" }, async () => {
+    await exchange({ url: "/api/v1/me", authorization: "Basic ZGVtby1hZG1pbjpEZW1v", status: 401 });
+  });
+
+test("the auth scheme name is case-insensitive: `bearer <token>` works (RFC 9110 §11.1)",
+  { todo: "src/app/app.cpp Authenticated(): authz->starts_with(\"Bearer \") is case-sensitive" }, async () => {
+    await exchange({ url: "/api/v1/me", authorization: `bearer ${server.token(ADMIN)}`, status: 200 });
+  });
+
+test("operations with security: [] answer whatever Authorization header comes with the request",
+  { todo: "src/app/app.cpp Authenticated(): any Authorization header that is not a valid Bearer token gives 401 before routing, even for /healthz, /login and /static/*" }, async () => {
+    for (const url of ["/healthz", "/metrics", "/api/v1/openapi.json"]) {
+      await exchange({ url, authorization: "Basic ZGVtby1hZG1pbjpEZW1v", status: 200 });
+      await exchange({ url, bearer: "nvt_" + "x".repeat(43), status: 200 });
+    }
+  });
+
+test("a token name is limited to 100 characters, not bytes (as the form's maxlength and q)",
+  { todo: "src/modules/accounts/account_service.cpp CreateToken(): name.size() > 100 counts bytes" }, async () => {
+    const { body } = await exchange({ url: "/api/v1/tokens", method: "POST", body: { name: "ệ".repeat(100) }, status: 201 });
+    await exchange({ url: `/api/v1/tokens/${body.id}`, method: "DELETE", status: 204 });
+  });
 
 test("every path and every documented non-5xx status of the document is exercised", () => {
   const missing = [];
@@ -551,7 +926,7 @@ test("every path and every documented non-5xx status of the document is exercise
 test("the document and the server's /api/v1 routes (from the C++ source) are the same set", () => {
   const routes = sourceRoutes();
   const api = routes.filter((r) => r.path.startsWith("/api/v1/") || r.path === "/api/v1");
-  assert.ok(api.length >= 6, `found only ${api.length} /api/v1 routes in the source: is the regex stale?`);
+  assert.ok(api.length >= 11, `found only ${api.length} /api/v1 routes in the source: is the regex stale?`);
   const docOps = new Set();
   for (const [template, item] of Object.entries(doc.paths)) {
     for (const method of METHODS.filter((m) => item[m])) docOps.add(`${method} ${template}`);

@@ -1,7 +1,15 @@
 // Starts a throw-away ngoaivu server for an end-to-end test file: a fresh SQLite database in a
-// temporary folder (`ngoaivu init`), `serve` on 127.0.0.1 port 0 (the kernel picks a free port,
+// temporary folder (`ngoaivu init`, which also creates the first administrator `admin` with a
+// one-time password, then `ngoaivu demo --seed 1 --scale 1`, which adds the demo accounts, all
+// with the password DEMO_PASSWORD), `serve` on 127.0.0.1 port 0 (the kernel picks a free port,
 // which the server announces on stderr as {"msg":"listening","port":N}), and a stop() that
 // always kills it. The binary comes from $NGOAIVU_BIN (default build/release/ngoaivu).
+//
+// Signing in:
+//   server.token(login)           a Bearer token for that account (`ngoaivu user token`), cached;
+//   server.session(login, pw)     signs in through the form (POST /login) without a browser and
+//                                 gives { cookie, csrf } for requests that carry a session;
+//   loginInBrowser(page, login)   fills and submits the sign-in form in a Playwright page.
 //
 // The server runs under a small /bin/sh watchdog that holds the read end of a pipe from this
 // process: however this process ends (a failed test, an uncaught error, SIGKILL, or the test
@@ -14,6 +22,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+// The password of every account made by `ngoaivu demo` (src/app/demo.hpp).
+export const DEMO_PASSWORD = "Demo-Ngoaivu-2026";
 
 export function binaryPath() {
   const bin = process.env.NGOAIVU_BIN || "build/release/ngoaivu";
@@ -49,7 +60,48 @@ process.on("exit", () => {
   for (const kill of running) kill();
 });
 
-export async function startServer({ name = "e2e", startTimeoutMs = 15000 } = {}) {
+function run(bin, args, what) {
+  const r = spawnSync(bin, args, { encoding: "utf8", timeout: 60000 });
+  if (r.status !== 0) {
+    throw new Error(`ngoaivu ${what} failed (${r.status ?? r.signal ?? r.error}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+// The value of `name` in the Set-Cookie headers of a fetch() response.
+export function setCookieValue(res, name) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const eq = pair.indexOf("=");
+    if (pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+// The value of the first hidden _csrf input of an HTML page.
+function csrfInput(html) {
+  return /<input type="hidden" name="_csrf" value="([^"]*)"/.exec(html)?.[1];
+}
+
+// Signs in `page` (Playwright) through the form: opens /login (with ?next= when given) unless the
+// page is on the sign-in form already, fills #login and #password, submits, and waits for the
+// answer to the POST. Returns that answer (a 303 on success is followed, so normally the page
+// we land on; 401 or 429 when refused).
+export async function loginInBrowser(page, login, password = DEMO_PASSWORD, { next } = {}) {
+  const onForm = new URL(page.url(), "http://x").pathname === "/login" && (await page.locator("#login-form").count()) === 1;
+  if (!onForm || next !== undefined) {
+    await page.goto(next === undefined ? "/login" : `/login?next=${encodeURIComponent(next)}`);
+  }
+  await page.fill("#login", login);
+  await page.fill("#password", password);
+  const [res] = await Promise.all([
+    page.waitForNavigation(),
+    page.click("#login-submit"),
+  ]);
+  return res;
+}
+
+export async function startServer({ name = "e2e", demo = true, startTimeoutMs = 15000 } = {}) {
   const bin = binaryPath();
   if (!existsSync(bin)) {
     throw new Error(`ngoaivu binary not found at ${bin}: build it (cmake --build --preset release) or set NGOAIVU_BIN`);
@@ -58,10 +110,15 @@ export async function startServer({ name = "e2e", startTimeoutMs = 15000 } = {})
   const db = path.join(dir, "e2e.db");
   const logFile = path.join(dir, "server.log");
 
-  const init = spawnSync(bin, ["init", "--db", db], { encoding: "utf8", timeout: 60000 });
-  if (init.status !== 0) {
+  let adminPassword;
+  try {
+    const init = run(bin, ["init", "--db", db], "init");
+    adminPassword = /one-time password:\s*(\S+)/.exec(init)?.[1];
+    if (!adminPassword) throw new Error(`ngoaivu init did not print the first administrator's one-time password:\n${init}`);
+    if (demo) run(bin, ["demo", "--db", db, "--seed", "1", "--scale", "1"], "demo");
+  } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`ngoaivu init failed (${init.status ?? init.signal}):\n${init.stdout}\n${init.stderr}`);
+    throw err;
   }
 
   const child = spawn("/bin/sh", ["-c", WATCHDOG, "ngoaivu-e2e-watchdog", bin,
@@ -144,5 +201,44 @@ export async function startServer({ name = "e2e", startTimeoutMs = 15000 } = {})
     }
   }
 
-  return { baseUrl, port, stop, log, get output() { return output; }, get exited() { return exited; } };
+  // A Bearer token for `login`, made by `ngoaivu user token` (one per login, cached).
+  const tokens = new Map();
+  function token(login) {
+    if (!tokens.has(login)) {
+      const out = run(bin, ["user", "token", "--db", db, "--login", login, "--name", "e2e"], `user token --login ${login}`);
+      const t = /^nvt_\S+$/m.exec(out)?.[0];
+      if (!t) throw new Error(`ngoaivu user token --login ${login} printed no token:\n${out}`);
+      tokens.set(login, t);
+    }
+    return tokens.get(login);
+  }
+
+  // Signs in through the form, as a browser would (the nv_csrf double-submit cookie, then
+  // POST /login), and returns the session cookie ("nv_session=...", for a Cookie header), the
+  // session's CSRF token (from a page's hidden _csrf input) and where POST /login sent us.
+  async function session(login, password = DEMO_PASSWORD) {
+    const form = await fetch(`${baseUrl}/login`);
+    const loginCsrf = setCookieValue(form, "nv_csrf");
+    const formCsrf = csrfInput(await form.text());
+    if (!loginCsrf || formCsrf !== loginCsrf) throw new Error(`GET /login: no nv_csrf cookie matching the form's _csrf (${loginCsrf} / ${formCsrf})`);
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `nv_csrf=${loginCsrf}` },
+      body: new URLSearchParams({ _csrf: formCsrf, login, password, next: "/account" }).toString(),
+    });
+    const value = setCookieValue(res, "nv_session");
+    if (res.status !== 303 || !value) throw new Error(`POST /login as ${login}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    const cookie = `nv_session=${value}`;
+    // /password is reachable even when the password must be changed first.
+    const page = await fetch(`${baseUrl}/password`, { headers: { Cookie: cookie } });
+    const csrf = csrfInput(await page.text());
+    if (page.status !== 200 || !csrf) throw new Error(`GET /password as ${login}: ${page.status}, no _csrf`);
+    return { cookie, csrf, location: res.headers.get("location") };
+  }
+
+  return {
+    baseUrl, port, db, adminPassword, stop, log, token, session,
+    get output() { return output; }, get exited() { return exited; },
+  };
 }
