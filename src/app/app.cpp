@@ -398,6 +398,7 @@ struct App::Impl {
     // Answers the server's protocol errors (431, 413, 408 ...) through the same pages.
     http::Response OnProtocolError(http::Request& req, http::ProtocolError error) {
         auto start = Clock::now();
+        t_db_time = std::chrono::nanoseconds{0};  // not the previous request's
         req.request_id = NewRequestId();
         auto lang = req.Cookie("lang");
         req.lang = (lang && *lang == "en") ? "en" : "vi";

@@ -170,6 +170,8 @@ struct Server::Impl {
             if (!error) {
                 if (buffer.size() == 0) {  // idle: wait for the next request's first bytes
                     stream.expires_after(options.idle_timeout);
+                    if (stopping)
+                        break;  // Stop()'s cancel pass may have run already
                     auto it = loop.idle_sessions.insert(loop.idle_sessions.end(), &stream);
                     auto [ec, n] = co_await stream.async_read_some(buffer.prepare(8192), kTuple);
                     loop.idle_sessions.erase(it);
@@ -194,7 +196,10 @@ struct Server::Impl {
                     stream.socket().cancel(ignored);
                 });
                 auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
-                if (ec) {
+                if (!ec && n > options.max_header_bytes) {
+                    // Beast applies header_limit per read; the whole header section counts here.
+                    error = ProtocolError::kHeaderTooLarge;
+                } else if (ec) {
                     error = timed_out ? ProtocolError::kRequestTimeout : Classify(ec);
                     if (!error)
                         break;

@@ -55,6 +55,11 @@ std::string RewritePlaceholders(std::string_view sql) {
                 ++j;
             out.append(sql.substr(i, j - i + 1));
             i = j;
+        } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+            std::size_t j = sql.find("*/", i + 2);
+            j = j == std::string_view::npos ? sql.size() - 1 : j + 1;
+            out.append(sql.substr(i, j - i + 1));
+            i = j;
         } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
             std::size_t j = sql.find('\n', i);
             if (j == std::string_view::npos)
@@ -199,7 +204,12 @@ class SqliteTransaction final : public Transaction {
  public:
     SqliteTransaction(SqliteDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
         : owner_(owner), conn_(std::move(conn)) {
-        conn_->Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
+        try {
+            conn_->Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
+        } catch (...) {
+            owner_->Release(std::move(conn_));  // the pool keeps its connection
+            throw;
+        }
     }
     ~SqliteTransaction() override {
         if (!done_) {

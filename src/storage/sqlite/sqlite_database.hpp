@@ -42,7 +42,7 @@ class SqliteDatabase final : public Database {
 };
 
 // Rewrites PostgreSQL-style $N placeholders to SQLite's ?N, leaving string literals, quoted
-// identifiers and -- comments untouched (write no $N inside /* */ comments). Exposed for tests.
+// identifiers and comments untouched. Exposed for tests.
 std::string RewritePlaceholders(std::string_view sql);
 
 }  // namespace ngoaivu::storage::sqlite
