@@ -164,55 +164,8 @@ void BM_MetricsObserve(benchmark::State& state) {
 }
 BENCHMARK(BM_MetricsObserve)->Threads(1)->Threads(2)->UseRealTime();
 
-// ... and the access-log line as App::Impl::Finish builds it (nlohmann::json object, timestamp,
-// dump), written through a spdlog file sink to /dev/null that flushes every line.
-std::string UtcTimestamp() {
-    auto now = std::chrono::system_clock::now();
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-    std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                  static_cast<int>(ms.count()));
-    return buf;
-}
-
-std::string AccessLogLine() {
-    nlohmann::json line = {{"ts", UtcTimestamp()},
-                           {"level", "info"},
-                           {"msg", "request"},
-                           {"request_id", "0123456789abcdef"},
-                           {"method", "GET"},
-                           {"path", "/api/v1/provinces/79"},
-                           {"route", "/api/v1/provinces/{code}"},
-                           {"status", 200},
-                           {"duration_ms", 0.153},
-                           {"db_ms", 0.041},
-                           {"bytes", 885},
-                           {"client", "127.0.0.1"}};
-    return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-void BM_AccessLogLineBuild(benchmark::State& state) {
-    for (auto _ : state)
-        benchmark::DoNotOptimize(AccessLogLine());
-}
-BENCHMARK(BM_AccessLogLineBuild);
-
-void BM_AccessLogLineWrite(benchmark::State& state) {
-    static const auto logger = [] {
-        auto l = std::make_shared<spdlog::logger>(
-            "bench", std::make_shared<spdlog::sinks::basic_file_sink_mt>("/dev/null"));
-        l->set_pattern("%v");
-        l->flush_on(spdlog::level::info);
-        return l;
-    }();
-    for (auto _ : state)
-        logger->info(AccessLogLine());
-}
-BENCHMARK(BM_AccessLogLineWrite)->Threads(1)->Threads(2)->UseRealTime();
+// The access-log line is part of every BM_Handle figure above (App::Impl::Finish writes it by
+// hand since the first benchmark showed a JSON tree per request costing ~6 µs).
 
 // A folder under the system temporary directory, removed with everything in it.
 class TempDir {

@@ -102,24 +102,16 @@ class AccessTable : public AppTest {
  protected:
     void SetUp() override {
         AppTest::SetUp();
-        // Demo accounts and one API token each, written through the services on the same file.
-        auto db = storage::Open(app().db_path().string());
-        SystemClock clock;
-        audit::SqlAuditRepository audit_repo;
-        audit::AuditService audit(*db, audit_repo, clock);
-        accounts::SqlAccountRepository repo;
-        accounts::AccountsConfig config;
-        config.cost = accounts::kTestCost;
-        accounts::AccountService service(*db, repo, audit, clock, config);
-        ASSERT_TRUE(app::AddDemoData(service, 1, 1).ok());
+        std::vector<std::string> logins;
         for (const auto& [role, login] : kIdentities) {
-            if (login.empty())
-                continue;
-            auto token = service.CreateTokenFor(login, "access-test");
-            ASSERT_TRUE(token.ok()) << login;
-            tokens_[role] = token->token;
+            if (!login.empty())
+                logins.push_back(login);
         }
-        db->Close();
+        auto tokens = AddDemoAccounts(app().db_path().string(), logins);
+        for (const auto& [role, login] : kIdentities) {
+            if (!login.empty())
+                tokens_[role] = tokens[login];
+        }
     }
     std::map<std::string, std::string> tokens_;
 };

@@ -35,16 +35,7 @@ class SessionTest : public AppTest {
  protected:
     void SetUp() override {
         AppTest::SetUp();
-        auto db = storage::Open(app().db_path().string());
-        SystemClock clock;
-        audit::SqlAuditRepository audit_repo;
-        audit::AuditService audit(*db, audit_repo, clock);
-        accounts::SqlAccountRepository repo;
-        accounts::AccountsConfig config;
-        config.cost = accounts::kTestCost;
-        accounts::AccountService service(*db, repo, audit, clock, config);
-        ASSERT_TRUE(app::AddDemoData(service, 1, 1).ok());
-        db->Close();
+        AddDemoAccounts(app().db_path().string());
     }
 
     // Signs in through the form; returns the session cookie value ("" on failure).

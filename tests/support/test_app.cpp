@@ -3,8 +3,10 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "app/demo.hpp"
 #include "base/embedded.hpp"
 #include "modules/accounts/account_repository.hpp"
+#include "modules/accounts/account_service.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/geo/reference_data.hpp"
@@ -134,6 +136,29 @@ std::vector<nlohmann::json> TestApp::AccessLog() const {
             out.push_back(std::move(j));
     }
     return out;
+}
+
+std::map<std::string, std::string> AddDemoAccounts(const std::string& db_path,
+                                                   const std::vector<std::string>& token_logins) {
+    auto db = storage::Open(db_path);
+    SystemClock clock;
+    audit::SqlAuditRepository audit_repo;
+    audit::AuditService audit(*db, audit_repo, clock);
+    accounts::SqlAccountRepository repo;
+    accounts::AccountsConfig config;
+    config.cost = accounts::kTestCost;
+    accounts::AccountService service(*db, repo, audit, clock, config);
+    std::map<std::string, std::string> tokens;
+    auto demo = app::AddDemoData(service, 1, 1);
+    EXPECT_TRUE(demo.ok());
+    for (const auto& login : token_logins) {
+        auto token = service.CreateTokenFor(login, "test");
+        EXPECT_TRUE(token.ok()) << login;
+        if (token)
+            tokens[login] = token->token;
+    }
+    db->Close();
+    return tokens;
 }
 
 }  // namespace ngoaivu::testing

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,11 @@ std::chrono::system_clock::time_point UtcTime(int year, int month, int day, int 
 // Creates the reference database at `db_path` exactly as `ngoaivu init` does: migrations, then
 // the reference data.
 void InitDatabase(const std::string& db_path);
+
+// Adds the demo accounts (`ngoaivu demo --seed 1 --scale 1`, with cheap password hashing) to the
+// database at `db_path`, and returns one new API token per login in `token_logins`.
+std::map<std::string, std::string> AddDemoAccounts(
+    const std::string& db_path, const std::vector<std::string>& token_logins = {});
 
 // How a TestApp is set up. The defaults suit most tests: a small server with the production
 // limits and timeouts (except a short shutdown grace so that no test can hang on teardown), the
