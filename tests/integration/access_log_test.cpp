@@ -132,9 +132,8 @@ class AccessLogOneThread : public SignedInTest {
     }
 };
 
-// BUG (src/app/app.cpp, Impl::OnProtocolError): the thread-local database time is not reset
-// there (Handle() resets it), so a protocol error's log line reports the database time of the
-// previous request on that thread.
+// Regression: the thread-local database time used not to be reset for protocol errors, so their
+// log line reported the database time of the previous request on that thread.
 TEST_F(AccessLogOneThread, ReportsNoDatabaseTimeForAProtocolError) {
     ASSERT_THAT(Get("/api/v1/provinces?as_of=2024-01-01&per_page=200"), HasStatus(200));
     ASSERT_THAT(SendRaw(port(), "GARBAGE\r\n\r\n"), HasStatus(400));

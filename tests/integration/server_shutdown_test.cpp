@@ -137,12 +137,11 @@ TEST_F(ServerShutdown, ClosesIdleKeepAliveConnectionsAtOnce) {
     EXPECT_TRUE(b.WaitForClose(3s));
 }
 
-// BUG (src/http/server.cpp, Server::Impl::Session): `stopping` is not checked before a
-// keep-alive session goes back to its idle wait. Stop() cancels only the sessions that are idle
-// when its cancel pass runs; a session then still writing a response (decided keep-alive before
-// Stop) re-enters the idle wait afterwards, is never cancelled, and Wait() blocks until the idle
-// timeout or the shutdown grace. Seen through the app as an occasional 60 s Stop() under ASan.
-// Fix: `if (stopping) break;` just before inserting the stream into loop.idle_sessions.
+// Regression: Stop() cancels only the sessions that are idle when its cancel pass runs. A
+// session still writing a response (decided keep-alive before Stop) used to re-enter the idle
+// wait afterwards, uncancelled, so Wait() blocked until the idle timeout or the shutdown grace
+// (seen through the app as an occasional 60 s Stop() under ASan). Sessions now check `stopping`
+// before going idle.
 TEST_F(ServerShutdown, StopsPromptlyWhileAKeepAliveResponseIsBeingWritten) {
     http::ServerOptions options;
     options.threads = 1;  // Stop()'s passes and the write's completion share one queue

@@ -65,11 +65,15 @@ TEST(RewritePlaceholders, LeavesSqlWithoutPlaceholdersAsItIs) {
     EXPECT_EQ(RewritePlaceholders("SELECT 1"), "SELECT 1");
 }
 
-// BUG (src/storage/sqlite/sqlite_database.cpp, RewritePlaceholders): block comments are not
-// recognised. The header asks for no $N inside /* */, but an apostrophe in one (an ordinary
-// English comment) opens a "literal" that swallows every placeholder after the comment.
+// Regression: block comments were not recognised, so an apostrophe in one (an ordinary English
+// comment) opened a "literal" that swallowed every placeholder after the comment.
 TEST(RewritePlaceholders, RewritesPlaceholdersAfterABlockCommentWithAnApostrophe) {
     EXPECT_EQ(RewritePlaceholders("/* don't */ SELECT $1"), "/* don't */ SELECT ?1");
+}
+
+TEST(RewritePlaceholders, LeavesABlockCommentUntouched) {
+    EXPECT_EQ(RewritePlaceholders("SELECT /* $9 */ $1"), "SELECT /* $9 */ ?1");
+    EXPECT_EQ(RewritePlaceholders("SELECT $1 /* open"), "SELECT ?1 /* open");
 }
 
 using Placeholders = DatabaseTest;
@@ -91,8 +95,8 @@ TEST_F(Placeholders, AreNotBoundInsideALiteral) {
     EXPECT_EQ(row->Text(1), "bound");
 }
 
-// BUG: same cause as RewritesPlaceholdersAfterABlockCommentWithAnApostrophe. SQLite then reads "$2"
-// and "$1" as *named* parameters numbered by first appearance, so the values are silently swapped.
+// Regression, same cause: SQLite then read "$2" and "$1" as *named* parameters numbered by first
+// appearance, so the values were silently swapped.
 TEST_F(Placeholders, BindByNumberAfterABlockCommentWithAnApostrophe) {
     auto tx = db().Begin(storage::TxMode::kRead);
     auto row = tx->QueryOne("/* the caller's query */ SELECT $2, $1", {"first", "second"});

@@ -279,11 +279,10 @@ TEST_F(Transactions, BlockWhenThePoolIsExhaustedUntilAConnectionReturns) {
     small->Close();
 }
 
-// BUG (src/storage/sqlite/sqlite_database.cpp, SqliteTransaction's constructor): when BEGIN
-// fails (SQLITE_BUSY because another process holds the write lock past the busy timeout), the
-// connection taken by Acquire() is destroyed with the half-built transaction, but open_count_ is
-// never decremented. The pool slot is lost for good: once pool_size such failures have happened
-// every Begin() blocks forever.
+// Regression: when BEGIN failed (SQLITE_BUSY: another process holds the write lock past the
+// busy timeout), the connection was destroyed with the half-built transaction while the pool
+// still counted it. The slot was lost for good: after pool_size such failures every Begin()
+// blocked forever.
 TEST_F(Transactions, FailedBeginReturnsItsConnectionToThePool) {
     db().Close();
     auto busy = Open({/*pool_size=*/1, 50ms, {}});
