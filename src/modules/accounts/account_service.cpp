@@ -27,6 +27,10 @@ Error SessionExpired() {
             {}};
 }
 
+Error NoAccount(const std::string& login) {
+    return Error::NotFound("Không có tài khoản " + login + ".", "No account " + login + ".");
+}
+
 Error AdminOnly() {
     return Error::PermissionDenied("Chỉ quản trị viên được thực hiện thao tác này.",
                                    "Only administrators may do this.");
@@ -96,9 +100,9 @@ bool AccountService::Verify(const std::string& hash, std::string_view password) 
     return ok;
 }
 
-const std::string& AccountService::DummyHash() const {
-    std::call_once(dummy_once_, [this] { dummy_hash_ = Hash(crypto::RandomToken(16)); });
-    return dummy_hash_;
+const std::string& AccountService::DecoyHash() const {
+    std::call_once(decoy_once_, [this] { decoy_hash_ = Hash(crypto::RandomToken(16)); });
+    return decoy_hash_;
 }
 
 void AccountService::ForgetTokens() {
@@ -173,7 +177,7 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
         user = repo_.FindUserByLogin(*tx, login);
     }
     // One full hash either way, so response time does not reveal whether the account exists.
-    bool ok = Verify(user ? user->password_hash : DummyHash(), password) && user && !user->disabled;
+    bool ok = Verify(user ? user->password_hash : DecoyHash(), password) && user && !user->disabled;
     if (!ok) {
         storage::WithWrite(db_, [&](storage::Transaction& tx) {
             repo_.InsertLoginAttempt(tx, login, client.address, Iso(now), false);
@@ -494,8 +498,7 @@ Result<User> AccountService::Grant(const Actor& actor, const std::string& login,
     auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
-            return Error::NotFound("Không có tài khoản " + login + ".",
-                                   "No account " + login + ".");
+            return NoAccount(login);
         }
         nlohmann::json before = Describe(*u);
         for (const auto& r : req.roles) {
@@ -526,8 +529,7 @@ Result<User> AccountService::SetDisabled(const Actor& actor, const std::string& 
     auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
-            return Error::NotFound("Không có tài khoản " + login + ".",
-                                   "No account " + login + ".");
+            return NoAccount(login);
         }
         nlohmann::json before = Describe(*u);
         u->disabled = disabled;
@@ -553,8 +555,7 @@ Result<std::string> AccountService::ResetPassword(const Actor& actor, const std:
     return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<std::string> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
-            return Error::NotFound("Không có tài khoản " + login + ".",
-                                   "No account " + login + ".");
+            return NoAccount(login);
         }
         u->password_hash = hash;
         u->must_change_password = true;
@@ -581,7 +582,7 @@ Result<User> AccountService::GetUser(const Actor& actor, const std::string& logi
     auto tx = db_.Begin(storage::TxMode::kRead);
     auto u = repo_.FindUserByLogin(*tx, login);
     if (!u)
-        return Error::NotFound("Không có tài khoản " + login + ".", "No account " + login + ".");
+        return NoAccount(login);
     return *u;
 }
 

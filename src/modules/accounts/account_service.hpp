@@ -151,12 +151,12 @@ class AccountService {
     // sign-ins cannot exhaust memory; the others wait.
     std::string Hash(std::string_view password) const;
     bool Verify(const std::string& hash, std::string_view password) const;
-    const std::string& DummyHash() const;
+    const std::string& DecoyHash() const;
 
     mutable std::once_flag blocklist_once_;
     mutable PasswordBlocklist blocklist_;
-    mutable std::once_flag dummy_once_;
-    mutable std::string dummy_hash_;  // verified against for unknown logins, to equalise timing
+    mutable std::once_flag decoy_once_;
+    mutable std::string decoy_hash_;  // verified against for unknown logins, to equalise timing
     mutable std::counting_semaphore<64> hash_slots_{2};
 
     // API tokens authenticate from a per-process cache for up to kTokenCacheTtl; a revocation,

@@ -19,7 +19,7 @@ inline constexpr PasswordCost kTestCost{1, 8u << 10 << 10};
 // The argon2id hash of `password` in libsodium's self-describing string form.
 std::string HashPassword(std::string_view password, const PasswordCost& cost);
 // True when `password` matches `hash`. Runs one full hash: callers use it also for unknown
-// accounts (against a dummy hash) so that timing does not reveal whether an account exists.
+// accounts (against a decoy hash) so that timing does not reveal whether an account exists.
 bool VerifyPassword(const std::string& hash, std::string_view password);
 
 // Words a password may not be (after removing digits and symbols and lower-casing): the
