@@ -6,13 +6,20 @@ function(ngoaivu_library name)
     target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE ngoaivu_warnings)
 endfunction()
 
-# ngoaivu_test(NAME SOURCES ... DEPS ... LABELS ...): one GoogleTest executable, discovered by ctest.
+# ngoaivu_test(NAME SOURCES ... DEPS ... LABELS ... [BOTH_BACKENDS]): one GoogleTest executable,
+# discovered by ctest. BOTH_BACKENDS registers its tests a second time, named "pg.<test>" and
+# labelled `postgres`, with NGOAIVU_TEST_BACKEND=postgres (tests/support/test_database.hpp).
 function(ngoaivu_test name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "BOTH_BACKENDS" "" "SOURCES;DEPS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main ngoaivu_warnings)
     if(NOT ARG_LABELS)
         set(ARG_LABELS unit)
     endif()
     gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+    if(ARG_BOTH_BACKENDS)
+        gtest_discover_tests(${name} TEST_PREFIX "pg."
+            PROPERTIES LABELS "${ARG_LABELS};postgres" ENVIRONMENT "NGOAIVU_TEST_BACKEND=postgres"
+            DISCOVERY_TIMEOUT 60)
+    endif()
 endfunction()

@@ -436,6 +436,9 @@ std::uint16_t App::Start(bool handle_signals) {
     http::ServerOptions options = s.config.server;
     options.host = host;
     options.port = port;
+    options.handler_threads = s.config.handler_threads >= 0 ? s.config.handler_threads
+                              : s.db->backend() == storage::Backend::kPostgres ? s.config.db_pool
+                                                                               : 0;
     s.server = std::make_unique<http::Server>(
         options, [&s](http::Request& req) { return s.Handle(req); },
         [&s](http::Request& req, http::ProtocolError e) { return s.OnProtocolError(req, e); });

@@ -16,6 +16,10 @@ struct ServeConfig {
     std::string log_file;                   // --log-file, NGOAIVU_LOG_FILE: "" = standard error
     http::ServerOptions server;             // limits: --max-body-bytes ... (see cli.cpp)
     int db_pool = 8;                        // --db-pool, NGOAIVU_DB_POOL
+    // --handler-threads, NGOAIVU_HANDLER_THREADS: threads that run request handlers off the event
+    // loops (http::ServerOptions::handler_threads). -1 = automatic: db_pool on PostgreSQL, where
+    // every query is a network round trip; none on SQLite, whose reads take microseconds.
+    int handler_threads = -1;
     bool secure_cookies = false;            // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
     accounts::AccountsConfig accounts;      // session timeouts, throttling, argon2id cost
 };

@@ -106,12 +106,16 @@ struct Server::Impl {
     std::optional<tcp::acceptor> acceptor;
     std::optional<net::signal_set> signals;
     std::vector<std::thread> threads;
+    std::optional<net::thread_pool> workers;  // ServerOptions::handler_threads
     std::atomic<int> open{0};
     std::atomic<bool> stopping{false};
     std::mutex mu;
     std::condition_variable drained;
     std::thread reaper;
     std::size_t next_loop = 0;
+
+    // Runs the handler on the current executor (co_spawn puts it on the workers).
+    net::awaitable<Response> RunHandler(Request& req) { co_return handler(req); }
 
     net::awaitable<void> Accept() {
         for (;;) {
@@ -243,7 +247,12 @@ struct Server::Impl {
                 keep_alive = false;
             } else {
                 try {
-                    res = handler(req);
+                    if (workers) {
+                        res = co_await net::co_spawn(workers->get_executor(), RunHandler(req),
+                                                     net::use_awaitable);
+                    } else {
+                        res = handler(req);
+                    }
                 } catch (...) {
                     res = Response::Text(500, "Internal Server Error");
                 }
@@ -299,6 +308,8 @@ std::uint16_t Server::Start() {
         loop->guard.emplace(loop->ioc.get_executor());
         s.loops.push_back(std::move(loop));
     }
+    if (s.options.handler_threads > 0)
+        s.workers.emplace(static_cast<std::size_t>(s.options.handler_threads));
     net::io_context& main = s.loops.front()->ioc;
     beast::error_code ec;
     auto address = net::ip::make_address(s.options.host, ec);
@@ -368,6 +379,8 @@ void Server::Wait() {
     }
     if (s.reaper.joinable())
         s.reaper.join();
+    if (s.workers)
+        s.workers->join();  // a handler cut off by the grace period finishes its work first
 }
 
 int Server::open_connections() const {

@@ -16,6 +16,10 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;                          // 0 picks a free port (tests)
     int threads = 0;                                    // event loops; 0 = one per core
+    // Threads that run the handler, so that a handler blocked on the database (a PostgreSQL
+    // round trip, a SQLite writer waiting for the lock) does not hold up the other connections
+    // of its event loop. 0 runs handlers on the event loops themselves.
+    int handler_threads = 0;
     std::size_t max_header_bytes = 16 * 1024;           // request line + headers → 431
     std::size_t max_target_bytes = 4 * 1024;            // request target → 414
     std::size_t max_body_bytes = 1024 * 1024;           // body → 413
@@ -38,7 +42,8 @@ enum class ProtocolError {
 
 int StatusOf(ProtocolError e);
 
-// Called for each parsed request, on one of the server's event-loop threads, concurrently.
+// Called for each parsed request, concurrently: on an event-loop thread, or on a handler thread
+// when ServerOptions::handler_threads > 0.
 using RequestHandler = std::function<Response(Request&)>;
 // Called to build the answer to a protocol error; `req` holds what could be read (maybe nothing).
 using ProtocolErrorHandler = std::function<Response(Request&, ProtocolError)>;

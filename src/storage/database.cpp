@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace ngoaivu::storage {
@@ -11,11 +12,27 @@ std::optional<Row> Transaction::QueryOne(std::string_view sql, Params params) {
     return std::move(rows.front());
 }
 
+std::vector<std::string> TableNames(Database& db) {
+    auto tx = db.Begin(TxMode::kRead);
+    Rows rows = db.backend() == Backend::kPostgres
+                    ? tx->Query(
+                          "SELECT table_name FROM information_schema.tables "
+                          "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                          "ORDER BY table_name")
+                    : tx->Query(
+                          "SELECT name FROM sqlite_master WHERE type = 'table' "
+                          "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+    std::vector<std::string> names;
+    names.reserve(rows.size());
+    for (const auto& r : rows)
+        names.push_back(r.Text(0));
+    return names;
+}
+
 std::unique_ptr<Database> Open(const std::string& location, const OpenOptions& options) {
     std::string_view loc = location;
     if (loc.starts_with("postgresql://") || loc.starts_with("postgres://")) {
-        throw DatabaseError(
-            "PostgreSQL is not available in this build yet / Chưa hỗ trợ PostgreSQL: " + location);
+        return std::make_unique<postgres::PgDatabase>(location, options);
     }
     if (loc.starts_with("sqlite:"))
         loc.remove_prefix(7);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/value.hpp"
 
@@ -42,9 +43,14 @@ class BusyError : public DatabaseError {
 
 enum class Backend { kSqlite, kPostgres };
 
-// How a transaction will be used. Read transactions see one snapshot; write transactions take the
-// write lock at their start (SQLite BEGIN IMMEDIATE) so that they never fail half-way on a lock.
-enum class TxMode { kRead, kWrite };
+// How a transaction will be used (docs/decisions/0007 gives the isolation on each backend).
+// - kRead: one consistent snapshot; writing in it is an error on PostgreSQL.
+// - kWrite: writers of the database run one at a time, in every process (SQLite BEGIN IMMEDIATE,
+//   a PostgreSQL advisory lock), and see every earlier commit: read-check-write is safe, and a
+//   waiting writer gets BusyError after the busy timeout rather than failing half-way.
+// - kConcurrent: a small write that need not queue behind others (PostgreSQL SERIALIZABLE); it
+//   may throw BusyError on a conflict, so run it through WithRetry. On SQLite it is kWrite.
+enum class TxMode { kRead, kWrite, kConcurrent };
 
 using Params = std::initializer_list<Value>;
 
@@ -70,7 +76,9 @@ class Transaction {
 using StatementObserver = std::function<void(std::chrono::nanoseconds)>;
 
 struct OpenOptions {
-    int pool_size = 4;  // connections kept open (SQLite: readers; one writer at a time)
+    int pool_size = 4;  // connections kept open at most (one writer at a time on both backends)
+    // How long a writer waits for the write lock (and, on PostgreSQL, Begin() for a free
+    // connection) before BusyError.
     std::chrono::milliseconds busy_timeout{5000};
     StatementObserver observer;  // may be empty
 };
@@ -85,13 +93,18 @@ class Database {
     virtual Backend backend() const = 0;
     // Closes every connection; Begin() must not be called afterwards. Idempotent.
     virtual void Close() = 0;
-    // Copies the whole database, consistently, to a new file (SQLite online backup).
+    // Copies the whole database, consistently, to a new file (SQLite online backup; on
+    // PostgreSQL it throws DatabaseError: backups there are pg_dump's job).
     virtual void BackupTo(const std::string& path) = 0;
 };
 
 // Opens `location`: a file path (SQLite, created when absent; "sqlite:PATH" also accepted) or a
 // "postgresql://" URL. Throws DatabaseError when it cannot be opened.
 std::unique_ptr<Database> Open(const std::string& location, const OpenOptions& options = {});
+
+// The names of the tables of `db`'s schema (SQLite's main database, PostgreSQL's current
+// schema), sorted; internal tables (sqlite_*) left out.
+std::vector<std::string> TableNames(Database& db);
 
 // Runs `fn(tx)` in a write transaction and commits when it returns normally; an exception rolls
 // back and propagates. For services: one use case, one transaction.
@@ -106,6 +119,31 @@ auto WithWrite(Database& db, Fn&& fn) {
         if (result)
             tx->Commit();
         return result;
+    }
+}
+
+// Runs `fn(tx)` in a transaction of `mode` like WithWrite, and runs it again, in a new
+// transaction, when it throws BusyError (a serialization failure, a deadlock, a lock wait that
+// timed out), up to `attempts` times in all. `fn` must have no effect outside the transaction.
+template <typename Fn>
+auto WithRetry(Database& db, TxMode mode, Fn&& fn, int attempts = 3) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto tx = db.Begin(mode);
+            if constexpr (std::is_void_v<decltype(fn(*tx))>) {
+                fn(*tx);
+                tx->Commit();
+                return;
+            } else {
+                auto result = fn(*tx);
+                if (result)
+                    tx->Commit();
+                return result;
+            }
+        } catch (const BusyError&) {
+            if (attempt >= attempts)
+                throw;
+        }
     }
 }
 

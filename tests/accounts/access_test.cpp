@@ -107,7 +107,7 @@ class AccessTable : public AppTest {
             if (!login.empty())
                 logins.push_back(login);
         }
-        auto tokens = AddDemoAccounts(app().db_path().string(), logins);
+        auto tokens = AddDemoAccounts(app().db_location(), logins);
         for (const auto& [role, login] : kIdentities) {
             if (!login.empty())
                 tokens_[role] = tokens[login];

@@ -35,7 +35,7 @@ class SessionTest : public AppTest {
  protected:
     void SetUp() override {
         AppTest::SetUp();
-        AddDemoAccounts(app().db_path().string());
+        AddDemoAccounts(app().db_location());
     }
 
     // Signs in through the form; returns the session cookie value ("" on failure).

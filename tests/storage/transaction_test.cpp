@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <stdexcept>
@@ -37,11 +38,11 @@ class Transactions : public DatabaseTest {
     void SetUp() override {
         DatabaseTest::SetUp();
         storage::WithWrite(db(), [](Transaction& tx) {
-            tx.ExecScript(
+            tx.ExecScript(Ddl(
                 "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
                 "  qty INTEGER CHECK (qty >= 0), parent INTEGER REFERENCES item (id));"
                 "CREATE TABLE counter (n INTEGER NOT NULL);"
-                "INSERT INTO counter (n) VALUES (0);");
+                "INSERT INTO counter (n) VALUES (0);"));
         });
     }
 
@@ -169,7 +170,7 @@ TEST_F(Transactions, ViCollationOrdersDBeforeDStroke) {
 
 TEST_F(Transactions, RoundTripEveryKindOfValue) {
     storage::WithWrite(db(), [](Transaction& tx) {
-        tx.ExecScript("CREATE TABLE v (i INTEGER, r REAL, t TEXT, n TEXT)");
+        tx.ExecScript(Ddl("CREATE TABLE v (i INTEGER, r REAL, t TEXT, n TEXT)"));
         tx.Exec(
             "INSERT INTO v VALUES ($1, $2, $3, $4)",
             {9007199254740993LL, 2.5, "Tiếng Việt \xF0\x9F\x87\xBB\xF0\x9F\x87\xB3", std::nullopt});
@@ -314,6 +315,7 @@ TEST_F(Transactions, FailedBeginReturnsItsConnectionToThePool) {
 }
 
 TEST_F(Transactions, BackupHasTheSameRows) {
+    NGOAIVU_ONLY_ON(storage::Backend::kSqlite, "PostgreSQL backups are pg_dump's");
     storage::WithWrite(db(), [](Transaction& tx) {
         for (int i = 1; i <= 50; ++i)
             tx.Exec("INSERT INTO item (id, name) VALUES ($1, $2)", {i, Numbered("n", i)});
@@ -324,6 +326,17 @@ TEST_F(Transactions, BackupHasTheSameRows) {
     EXPECT_EQ(Count(*restored, "item"), 50);
     EXPECT_EQ(Count(*restored, "counter"), 1);
     restored->Close();
+}
+
+TEST_F(Transactions, BackupOnPostgresSaysToUsePgDump) {
+    NGOAIVU_ONLY_ON(storage::Backend::kPostgres, "SQLite has an online backup");
+    try {
+        db().BackupTo((dir() / "b.db").string());
+        ADD_FAILURE() << "no DatabaseError";
+    } catch (const DatabaseError& e) {
+        EXPECT_THAT(e.what(), ::testing::HasSubstr("pg_dump"));
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir() / "b.db"));
 }
 
 TEST_F(Transactions, BackupToAnImpossiblePathThrows) {

@@ -26,8 +26,8 @@ std::chrono::system_clock::time_point UtcTime(int year, int month, int day, int 
     return time_point_cast<system_clock::duration>(date + hours(hour) + minutes(minute));
 }
 
-void InitDatabase(const std::string& db_path) {
-    auto db = storage::Open(db_path);
+void InitDatabase(const std::string& location) {
+    auto db = storage::Open(location);
     storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
     geo::LoadReferenceData(*db, kIsoCodesJson);
     db->Close();
@@ -48,10 +48,10 @@ accounts::AccountsConfig TestAppOptions::DefaultAccountsConfig() {
 
 TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), clock_(options_.now) {
     if (options_.load_reference_data) {
-        InitDatabase(db_path().string());
+        InitDatabase(db_location());
     }
     app::ServeConfig config;
-    config.db = db_path().string();
+    config.db = db_location();
     config.listen = "127.0.0.1:0";
     config.assets = AssetsDir().string();
     config.log_file = log_path().string();
@@ -65,8 +65,8 @@ TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), clock_(
 const std::string& TestApp::Token() {
     if (!token_.empty())
         return token_;
-    // Through the services, on a second handle on the file, as `ngoaivu user` would do it.
-    auto db = storage::Open(db_path().string());
+    // Through the services, on a second handle on the database, as `ngoaivu user` would do it.
+    auto db = storage::Open(db_location());
     audit::SqlAuditRepository audit_repo;
     audit::AuditService audit(*db, audit_repo, clock_);
     accounts::SqlAccountRepository repo;

@@ -20,6 +20,7 @@
 #include "modules/accounts/password.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_database.hpp"
 
 namespace ngoaivu::testing {
 
@@ -33,14 +34,14 @@ std::filesystem::path AssetsDir();
 std::chrono::system_clock::time_point UtcTime(int year, int month, int day, int hour = 0,
                                               int minute = 0);
 
-// Creates the reference database at `db_path` exactly as `ngoaivu init` does: migrations, then
-// the reference data.
-void InitDatabase(const std::string& db_path);
+// Creates the reference database at `db` (a location: file or URL) exactly as `ngoaivu init`
+// does: migrations, then the reference data.
+void InitDatabase(const std::string& db);
 
 // Adds the demo accounts (`ngoaivu demo --seed 1 --scale 1`, with cheap password hashing) to the
-// database at `db_path`, and returns one new API token per login in `token_logins`.
+// database at `db`, and returns one new API token per login in `token_logins`.
 std::map<std::string, std::string> AddDemoAccounts(
-    const std::string& db_path, const std::vector<std::string>& token_logins = {});
+    const std::string& db, const std::vector<std::string>& token_logins = {});
 
 // How a TestApp is set up. The defaults suit most tests: a small server with the production
 // limits and timeouts (except a short shutdown grace so that no test can hang on teardown), the
@@ -59,8 +60,8 @@ struct TestAppOptions {
 // The account that TestApp::Token() signs requests in as: a viewer of every province.
 inline constexpr const char* kTestLogin = "integration-test";
 
-// The whole application, in process, over real HTTP: a temporary folder holding a new SQLite
-// database (migrated, with the reference data) and the JSON-lines log; an app::App started on
+// The whole application, in process, over real HTTP: a new database of the test backend
+// (migrated, with the reference data), a temporary folder with the JSON-lines log; an app::App started on
 // 127.0.0.1 with a free port and a FakeClock. Stops and removes everything when destroyed.
 class TestApp {
  public:
@@ -74,7 +75,8 @@ class TestApp {
     FakeClock& clock() { return clock_; }
     const TestAppOptions& options() const { return options_; }
     const std::filesystem::path& dir() const { return dir_.path(); }
-    std::filesystem::path db_path() const { return dir_ / "ngoaivu.db"; }
+    // The database (support/test_database.hpp): a file path or a postgresql:// URL.
+    const std::string& db_location() const { return db_.location(); }
     std::filesystem::path log_path() const { return dir_ / "ngoaivu.log"; }
 
     // A client for this server (not yet connected).
@@ -103,6 +105,7 @@ class TestApp {
  private:
     TestAppOptions options_;
     TempDir dir_;
+    ScratchDatabase db_{dir_.path(), "ngoaivu"};
     FakeClock clock_;
     std::unique_ptr<app::App> app_;
     std::uint16_t port_ = 0;

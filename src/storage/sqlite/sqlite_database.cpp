@@ -93,7 +93,14 @@ class Connection {
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
         sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, nullptr, CollateVi, nullptr);
-        Script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+        try {
+            // The first statement reads the file: this is where "not a database" shows.
+            Script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+        } catch (...) {
+            sqlite3_close_v2(db_);  // the destructor does not run for a throwing constructor
+            db_ = nullptr;
+            throw;
+        }
     }
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -205,7 +212,7 @@ class SqliteTransaction final : public Transaction {
     SqliteTransaction(SqliteDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
         : owner_(owner), conn_(std::move(conn)) {
         try {
-            conn_->Run(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr);
+            conn_->Run(mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE", {}, nullptr);
         } catch (...) {
             owner_->Release(std::move(conn_));  // the pool keeps its connection
             throw;

@@ -1,0 +1,423 @@
+#include "storage/postgres/pg_database.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <libpq-fe.h>
+
+namespace ngoaivu::storage::postgres {
+
+namespace {
+
+// Taken by every write transaction (pg_advisory_xact_lock): "NGVU".
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1313298005)";
+constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+constexpr const char* kBeginConcurrent = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+
+// Type OIDs (server/catalog/pg_type_d.h, stable across versions).
+constexpr Oid kBool = 16;
+constexpr Oid kBytea = 17;
+constexpr Oid kInt8 = 20;
+constexpr Oid kInt2 = 21;
+constexpr Oid kInt4 = 23;
+constexpr Oid kOid = 26;
+constexpr Oid kFloat4 = 700;
+constexpr Oid kFloat8 = 701;
+constexpr Oid kNumeric = 1700;
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+[[noreturn]] void Throw(PGconn* conn, const PGresult* res, std::string_view context) {
+    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : "";
+    std::string detail = res ? PQresultErrorMessage(res) : "";
+    if (detail.empty() && conn)
+        detail = PQerrorMessage(conn);
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' '))
+        detail.pop_back();
+    std::string msg = std::string(context) + ": " + detail;
+    if (!sqlstate.empty())
+        msg += " [" + sqlstate + "]";
+    using Kind = ConstraintError::Kind;
+    if (sqlstate == "23505")
+        throw ConstraintError(Kind::kUnique, msg);
+    if (sqlstate == "23503")
+        throw ConstraintError(Kind::kForeignKey, msg);
+    if (sqlstate == "23514")
+        throw ConstraintError(Kind::kCheck, msg);
+    if (sqlstate == "23502")
+        throw ConstraintError(Kind::kNotNull, msg);
+    if (sqlstate.starts_with("23"))
+        throw ConstraintError(Kind::kOther, msg);
+    // serialization_failure, deadlock_detected, lock_not_available (lock_timeout)
+    if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03")
+        throw BusyError(msg);
+    throw DatabaseError(msg);
+}
+
+Value Column(const PGresult* res, int row, int col) {
+    if (PQgetisnull(res, row, col))
+        return Value();
+    const char* text = PQgetvalue(res, row, col);
+    int length = PQgetlength(res, row, col);
+    std::string_view s(text, static_cast<std::size_t>(length));
+    switch (PQftype(res, col)) {
+        case kInt8:
+        case kInt4:
+        case kInt2:
+        case kOid: {
+            long long v = 0;
+            std::from_chars(s.data(), s.data() + s.size(), v);
+            return Value(v);
+        }
+        case kFloat4:
+        case kFloat8:
+            return Value(std::strtod(text, nullptr));
+        case kNumeric: {
+            long long v = 0;
+            auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+            if (ec == std::errc() && end == s.data() + s.size())
+                return Value(v);
+            return Value(std::strtod(text, nullptr));
+        }
+        case kBool:
+            return Value(s == "t" ? 1 : 0);
+        case kBytea: {
+            std::size_t n = 0;
+            unsigned char* raw =
+                PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
+            if (!raw)
+                throw DatabaseError("out of memory decoding bytea");
+            std::string bytes(reinterpret_cast<const char*>(raw), n);
+            PQfreemem(raw);
+            return Value(std::move(bytes));
+        }
+        default:
+            return Value(std::string(s));
+    }
+}
+
+// A parameter in PostgreSQL's text input format.
+std::optional<std::string> ParamText(const Value& v) {
+    return std::visit(
+        [](const auto& x) -> std::optional<std::string> {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return std::nullopt;
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                return std::to_string(x);
+            } else if constexpr (std::is_same_v<T, double>) {
+                char buf[32];
+                auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+                return std::string(buf, end);
+            } else {
+                return x;
+            }
+        },
+        v.get());
+}
+
+}  // namespace
+
+// One libpq connection with its prepared statements.
+class Connection {
+ public:
+    Connection(const std::string& url, const OpenOptions& options) : observer_(options.observer) {
+        conn_ = PQconnectdb(url.c_str());
+        if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+            std::string msg = conn_ ? PQerrorMessage(conn_) : "out of memory";
+            while (!msg.empty() && msg.back() == '\n')
+                msg.pop_back();
+            PQfinish(conn_);
+            conn_ = nullptr;
+            throw DatabaseError("cannot connect to " + Redacted(url) + ": " + msg);
+        }
+        PQsetClientEncoding(conn_, "UTF8");
+        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "already exists" …
+        std::string setup = "SET TIME ZONE 'UTC'; SET lock_timeout = " +
+                            std::to_string(options.busy_timeout.count()) +
+                            "; SET application_name = 'ngoaivu'";
+        Simple(setup);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection() { PQfinish(conn_); }
+
+    bool healthy() const { return PQstatus(conn_) == CONNECTION_OK && !broken_; }
+    void MarkBroken() { broken_ = true; }
+
+    // Runs a parameterless script (one or more statements) with the simple query protocol.
+    void Simple(std::string_view sql) {
+        auto start = std::chrono::steady_clock::now();
+        std::string s(sql);
+        Result res(PQexec(conn_, s.c_str()));
+        Check(res.get(), "statement failed");
+        Observe(start);
+    }
+
+    // Runs one statement (prepared on first use); appends rows to `rows` when not null. Returns
+    // the number of rows the statement changed.
+    std::int64_t Run(std::string_view sql, Params params, Rows* rows) {
+        auto start = std::chrono::steady_clock::now();
+        const std::string& name = Prepare(sql);
+        std::vector<std::optional<std::string>> texts;
+        texts.reserve(params.size());
+        for (const Value& p : params)
+            texts.push_back(ParamText(p));
+        std::vector<const char*> values;
+        values.reserve(texts.size());
+        for (const auto& t : texts)
+            values.push_back(t ? t->c_str() : nullptr);
+        Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, 0));
+        Check(res.get(), "statement failed");
+        if (rows) {
+            int n = PQntuples(res.get());
+            int columns = PQnfields(res.get());
+            rows->reserve(rows->size() + static_cast<std::size_t>(n));
+            for (int r = 0; r < n; ++r) {
+                std::vector<Value> row;
+                row.reserve(static_cast<std::size_t>(columns));
+                for (int c = 0; c < columns; ++c)
+                    row.push_back(Column(res.get(), r, c));
+                rows->emplace_back(std::move(row));
+            }
+        }
+        Observe(start);
+        const char* changed = PQcmdTuples(res.get());
+        return changed && *changed ? std::atoll(changed) : 0;
+    }
+
+ private:
+    const std::string& Prepare(std::string_view sql) {
+        auto it = cache_.find(std::string(sql));
+        if (it != cache_.end())
+            return it->second;
+        std::string name = "s" + std::to_string(cache_.size() + 1);
+        std::string text(sql);
+        Result res(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
+        Check(res.get(), "prepare failed");
+        return cache_.emplace(std::move(text), std::move(name)).first->second;
+    }
+
+    void Check(const PGresult* res, std::string_view context) {
+        auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+            return;
+        if (PQstatus(conn_) != CONNECTION_OK)
+            broken_ = true;
+        Throw(conn_, res, context);
+    }
+
+    void Observe(std::chrono::steady_clock::time_point start) {
+        if (observer_)
+            observer_(std::chrono::steady_clock::now() - start);
+    }
+
+    PGconn* conn_ = nullptr;
+    bool broken_ = false;
+    StatementObserver observer_;
+    std::unordered_map<std::string, std::string> cache_;  // SQL text → statement name
+};
+
+namespace {
+
+// What SQLite gets per connection (text::CompareVi), PostgreSQL keeps in the database: the ICU
+// collation "vi", so that `ORDER BY name_vi COLLATE vi` is the same query text on both.
+void EnsureViCollation(Connection& conn) {
+    try {
+        conn.Simple("CREATE COLLATION IF NOT EXISTS vi (provider = icu, locale = 'vi')");
+    } catch (const ConstraintError&) {
+        // Another process created it at the same moment.
+    }
+}
+
+class PgTransaction final : public Transaction {
+ public:
+    PgTransaction(PgDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
+        : owner_(owner), conn_(std::move(conn)) {
+        try {
+            switch (mode) {
+                case TxMode::kRead:
+                    conn_->Simple(kBeginRead);
+                    break;
+                case TxMode::kWrite:
+                    conn_->Simple(kBeginWrite);
+                    break;
+                case TxMode::kConcurrent:
+                    conn_->Simple(kBeginConcurrent);
+                    break;
+            }
+        } catch (...) {
+            // A failed BEGIN may leave the connection inside an aborted transaction.
+            try {
+                conn_->Simple("ROLLBACK");
+            } catch (const DatabaseError&) {
+                conn_->MarkBroken();
+            }
+            owner_->Release(std::move(conn_));
+            throw;
+        }
+    }
+    ~PgTransaction() override {
+        if (!done_) {
+            try {
+                conn_->Simple("ROLLBACK");
+            } catch (const DatabaseError&) {
+                conn_->MarkBroken();  // do not hand out a connection in an unknown state
+            }
+        }
+        owner_->Release(std::move(conn_));
+    }
+
+    Rows Query(std::string_view sql, Params params) override {
+        Rows rows;
+        conn_->Run(sql, params, &rows);
+        return rows;
+    }
+    std::int64_t Exec(std::string_view sql, Params params) override {
+        return conn_->Run(sql, params, nullptr);
+    }
+    void ExecScript(std::string_view sql) override { conn_->Simple(sql); }
+    void Commit() override {
+        conn_->Simple("COMMIT");
+        done_ = true;
+    }
+
+ private:
+    PgDatabase* owner_;
+    std::unique_ptr<Connection> conn_;
+    bool done_ = false;
+};
+
+}  // namespace
+
+PgDatabase::PgDatabase(std::string url, OpenOptions options)
+    : url_(std::move(url)), options_(std::move(options)) {
+    if (options_.pool_size < 1)
+        options_.pool_size = 1;
+    auto conn = std::make_unique<Connection>(url_, options_);  // fail early if unreachable
+    EnsureViCollation(*conn);
+    idle_.push_back(std::move(conn));
+    open_count_ = 1;
+}
+
+PgDatabase::~PgDatabase() {
+    Close();
+}
+
+std::unique_ptr<Connection> PgDatabase::Acquire() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+        if (closed_)
+            throw DatabaseError("database is closed / CSDL đã đóng");
+        if (!idle_.empty()) {
+            auto conn = std::move(idle_.back());
+            idle_.pop_back();
+            if (conn->healthy())
+                return conn;
+            --open_count_;  // the server closed it: open a new one below
+            lock.unlock();
+            conn.reset();
+            lock.lock();
+            continue;
+        }
+        if (open_count_ < options_.pool_size) {
+            ++open_count_;
+            lock.unlock();
+            try {
+                return std::make_unique<Connection>(url_, options_);
+            } catch (...) {
+                lock.lock();
+                --open_count_;
+                cv_.notify_one();
+                throw;
+            }
+        }
+        if (!cv_.wait_for(lock, options_.busy_timeout, [&] {
+                return closed_ || !idle_.empty() || open_count_ < options_.pool_size;
+            })) {
+            throw BusyError("every database connection is busy / mọi kết nối CSDL đang bận");
+        }
+    }
+}
+
+void PgDatabase::Release(std::unique_ptr<Connection> conn) {
+    {
+        std::lock_guard lock(mu_);
+        if (closed_ || !conn->healthy()) {
+            --open_count_;
+            conn.reset();
+        } else {
+            idle_.push_back(std::move(conn));
+        }
+    }
+    cv_.notify_one();
+}
+
+std::unique_ptr<Transaction> PgDatabase::Begin(TxMode mode) {
+    return std::make_unique<PgTransaction>(this, Acquire(), mode);
+}
+
+void PgDatabase::Close() {
+    std::lock_guard lock(mu_);
+    if (closed_)
+        return;
+    closed_ = true;
+    open_count_ -= static_cast<int>(idle_.size());
+    idle_.clear();
+    cv_.notify_all();
+}
+
+void PgDatabase::BackupTo(const std::string&) {
+    throw DatabaseError(
+        "online backup of a PostgreSQL database is made with pg_dump (`ngoaivu backup` runs it) / "
+        "sao lưu CSDL PostgreSQL bằng pg_dump");
+}
+
+void ExecAutocommit(const std::string& url, const std::string& sql) {
+    OpenOptions options;
+    Connection conn(url, options);
+    conn.Simple(sql);
+}
+
+std::string WithDatabaseName(std::string_view url, std::string_view dbname) {
+    std::string_view scheme;
+    for (std::string_view s : {"postgresql://", "postgres://"}) {
+        if (url.starts_with(s))
+            scheme = s;
+    }
+    if (scheme.empty())
+        throw DatabaseError("not a postgresql:// URL: " + Redacted(url));
+    std::size_t query = url.find('?', scheme.size());
+    std::string_view before = url.substr(0, query);
+    std::string_view rest = query == std::string_view::npos ? "" : url.substr(query);
+    std::size_t slash = before.find('/', scheme.size());
+    std::string_view authority = before.substr(0, slash);
+    return std::string(authority) + "/" + std::string(dbname) + std::string(rest);
+}
+
+std::string Redacted(std::string_view url) {
+    std::string s(url);
+    std::size_t scheme = s.find("://");
+    if (scheme == std::string::npos)
+        return s;
+    std::size_t at = s.find('@', scheme + 3);
+    std::size_t slash = s.find('/', scheme + 3);
+    if (at == std::string::npos || (slash != std::string::npos && at > slash))
+        return s;
+    std::size_t colon = s.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at)
+        s.replace(colon + 1, at - colon - 1, "***");
+    return s;
+}
+
+}  // namespace ngoaivu::storage::postgres
