@@ -20,8 +20,8 @@ struct ServeConfig {
     // loops (http::ServerOptions::handler_threads). -1 = automatic: db_pool on PostgreSQL, where
     // every query is a network round trip; none on SQLite, whose reads take microseconds.
     int handler_threads = -1;
-    bool secure_cookies = false;            // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
-    accounts::AccountsConfig accounts;      // session timeouts, throttling, argon2id cost
+    bool secure_cookies = false;        // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
+    accounts::AccountsConfig accounts;  // session timeouts, throttling, argon2id cost
 };
 
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6); false when malformed or the port is out of range.

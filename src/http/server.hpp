@@ -14,8 +14,8 @@ namespace ngoaivu::http {
 // Limits and timeouts of the HTTP server. Each violation gets its own status (see server.cpp).
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    std::uint16_t port = 8080;                          // 0 picks a free port (tests)
-    int threads = 0;                                    // event loops; 0 = one per core
+    std::uint16_t port = 8080;  // 0 picks a free port (tests)
+    int threads = 0;            // event loops; 0 = one per core
     // Threads that run the handler, so that a handler blocked on the database (a PostgreSQL
     // round trip, a SQLite writer waiting for the lock) does not hold up the other connections
     // of its event loop. 0 runs handlers on the event loops themselves.

@@ -34,8 +34,9 @@ class Concurrency : public DatabaseTest {
     void SetUp() override {
         DatabaseTest::SetUp();
         storage::WithWrite(db(), [](Transaction& tx) {
-            tx.ExecScript(Ddl("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
-                              "INSERT INTO counter (id, n) VALUES (1, 0);"));
+            tx.ExecScript(
+                Ddl("CREATE TABLE counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+                    "INSERT INTO counter (id, n) VALUES (1, 0);"));
         });
     }
 

@@ -134,8 +134,7 @@ Migration M(int version, std::string name, std::string sql) {
 TEST_F(Migrator, AppliesOnlyTheNewMigrationsInOrder) {
     std::vector<Migration> v1 = {M(1, "first", "CREATE TABLE a (x INTEGER);")};
     storage::Migrate(db(), v1);
-    std::vector<Migration> v3 = {v1[0],
-                                 M(2, "second", "CREATE TABLE b (x INTEGER);"),
+    std::vector<Migration> v3 = {v1[0], M(2, "second", "CREATE TABLE b (x INTEGER);"),
                                  M(3, "third", "INSERT INTO b (x) VALUES (3);")};
 
     auto report = storage::Migrate(db(), v3);

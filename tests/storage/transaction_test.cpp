@@ -38,11 +38,11 @@ class Transactions : public DatabaseTest {
     void SetUp() override {
         DatabaseTest::SetUp();
         storage::WithWrite(db(), [](Transaction& tx) {
-            tx.ExecScript(Ddl(
-                "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-                "  qty INTEGER CHECK (qty >= 0), parent INTEGER REFERENCES item (id));"
-                "CREATE TABLE counter (n INTEGER NOT NULL);"
-                "INSERT INTO counter (n) VALUES (0);"));
+            tx.ExecScript(
+                Ddl("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                    "  qty INTEGER CHECK (qty >= 0), parent INTEGER REFERENCES item (id));"
+                    "CREATE TABLE counter (n INTEGER NOT NULL);"
+                    "INSERT INTO counter (n) VALUES (0);"));
         });
     }
 

@@ -61,8 +61,9 @@ struct TestAppOptions {
 inline constexpr const char* kTestLogin = "integration-test";
 
 // The whole application, in process, over real HTTP: a new database of the test backend
-// (migrated, with the reference data), a temporary folder with the JSON-lines log; an app::App started on
-// 127.0.0.1 with a free port and a FakeClock. Stops and removes everything when destroyed.
+// (migrated, with the reference data), a temporary folder with the JSON-lines log; an app::App
+// started on 127.0.0.1 with a free port and a FakeClock. Stops and removes everything when
+// destroyed.
 class TestApp {
  public:
     explicit TestApp(TestAppOptions options = {});

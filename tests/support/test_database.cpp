@@ -1,10 +1,9 @@
 #include "support/test_database.hpp"
 
-#include <unistd.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <stdexcept>
+#include <unistd.h>
 
 #include "storage/postgres/pg_database.hpp"
 

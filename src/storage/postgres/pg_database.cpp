@@ -92,8 +92,7 @@ Value Column(const PGresult* res, int row, int col) {
             return Value(s == "t" ? 1 : 0);
         case kBytea: {
             std::size_t n = 0;
-            unsigned char* raw =
-                PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
+            unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
             if (!raw)
                 throw DatabaseError("out of memory decoding bytea");
             std::string bytes(reinterpret_cast<const char*>(raw), n);
@@ -141,7 +140,8 @@ class Connection {
             throw DatabaseError("cannot connect to " + Redacted(url) + ": " + msg);
         }
         PQsetClientEncoding(conn_, "UTF8");
-        PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "already exists" …
+        PQsetNoticeProcessor(
+            conn_, [](void*, const char*) {}, nullptr);  // "already exists" …
         std::string setup = "SET TIME ZONE 'UTC'; SET lock_timeout = " +
                             std::to_string(options.busy_timeout.count()) +
                             "; SET application_name = 'ngoaivu'";
