@@ -39,13 +39,16 @@ run: build
 	@echo "================================================================================"
 	@./build/release/ngoaivu serve --db "$(DB)" --listen "$(LISTEN)"
 
-# Every test: format and lint checks, GCC debug build with ASan+UBSan, Clang 14 build with
-# sanitizers, both running the whole ctest suite; release build for the browser and OpenAPI
-# tests; the benchmarks built and run once briefly as a smoke test.
+# Every test: format and lint checks; the GCC debug build with ASan+UBSan runs the whole ctest
+# suite on SQLite and (the tests labelled `postgres`) on a throw-away PostgreSQL cluster that
+# scripts/pg_test_cluster.sh starts and always stops; the Clang 14 build with sanitizers runs it on
+# SQLite; the release build runs the browser, OpenAPI and multi-process tests (the latter on the
+# cluster); the benchmarks are built and run once briefly as a smoke test.
 test: setup lint build-debug build-clang build
-	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --preset debug -j $(JOBS)
-	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --preset clang -j $(JOBS)
-	@bash tests/e2e/run.sh
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    bash scripts/pg_test_cluster.sh run ctest --preset debug -j $(JOBS)
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --preset clang -j $(JOBS) -LE postgres
+	@bash scripts/pg_test_cluster.sh run bash tests/e2e/run.sh
 	@bash scripts/bench_smoke.sh
 
 format:

@@ -138,7 +138,7 @@ struct App::Impl {
         : config(std::move(cfg)),
           clock(c),
           log(MakeLogger(config.log_file)),
-          db(storage::Open(config.db, {config.db_pool, std::chrono::milliseconds(5000),
+          db(storage::Open(config.db, {config.db_pool, config.db_busy_timeout,
                                        [this](std::chrono::nanoseconds d) {
                                            t_db_time += d;
                                            metrics.AddDbTime(d);
@@ -215,10 +215,18 @@ struct App::Impl {
     }
 
     // Middleware 2: the exception guard. A bug or a broken database becomes a 500 page that
-    // shows only the request id; the details go to the log.
+    // shows only the request id; the details go to the log. A write lock held too long by
+    // another writer (BusyError) becomes a 503 with Retry-After.
     http::Response Guarded(http::Request& req) {
         try {
             return Localised(req);
+        } catch (const storage::BusyError& e) {
+            // Another writer held the database's write lock past the busy timeout: nothing was
+            // written, and trying again shortly will work.
+            LogError(req, e.what());
+            http::Response res = pages.Status(req, 503);
+            res.Set("Retry-After", "5");
+            return res;
         } catch (const std::exception& e) {
             LogError(req, e.what());
         } catch (...) {

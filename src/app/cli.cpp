@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "app/app.hpp"
+#include "app/data_commands.hpp"
 #include "app/demo.hpp"
 #include "base/clock.hpp"
 #include "modules/accounts/account_repository.hpp"
@@ -178,6 +179,72 @@ int Serve(ServeConfig config) {
     return 0;
 }
 
+void DefineDataCommands(CLI::App& cli, CliOptions& o) {
+    o.backup_cmd = cli.add_subcommand("backup", "Sao lưu CSDL / Back up the database");
+    AddDbOption(*o.backup_cmd, o.init_db);
+    o.backup_cmd->add_option("--to", o.data_to, "Tệp sao lưu sẽ ghi / Backup file to write")
+        ->required();
+    o.backup_cmd->add_flag("--force", o.data_force, "Ghi đè --to đã có / Replace an existing --to");
+    o.backup_cmd->footer(
+        "SQLite: bản sao nhất quán (SQLite online backup) ngay cả khi máy chủ đang chạy, ghi vào "
+        "tệp tạm cạnh --to rồi đổi tên; sau đó kiểm tra (integrity_check, phiên bản lược đồ, chuỗi "
+        "băm nhật ký kiểm toán).\n"
+        "PostgreSQL (--db postgresql://...): chạy pg_dump của Debian (gói postgresql-client, phiên "
+        "bản không cũ hơn máy chủ): pg_dump --format=custom --file=TỆP_TẠM URL, không qua shell; "
+        "mật khẩu trong URL được chuyển qua PGPASSWORD; ~/.pgpass và các biến PG* cũng dùng được.\n"
+        "Mã thoát: 0 xong, 1 bị từ chối hoặc lỗi, 3 chuỗi băm không hợp lệ (bản sao vẫn được "
+        "giữ).\n\n"
+        "SQLite: a consistent copy (SQLite online backup), even while the server runs, written to "
+        "a temporary file beside --to and then renamed; then checked (integrity_check, schema "
+        "version, the audit hash chain).\n"
+        "PostgreSQL (--db postgresql://...): runs Debian's pg_dump (package postgresql-client, "
+        "not older than the server) as pg_dump --format=custom --file=TMP URL, without a shell; a "
+        "password in the URL is handed over in PGPASSWORD; ~/.pgpass and the PG* variables work "
+        "too. Restore it with ngoaivu restore.\n"
+        "Exit code: 0 done, 1 refused or failed, 3 the audit chain does not verify (the copy is "
+        "kept).");
+
+    o.restore_cmd = cli.add_subcommand(
+        "restore", "Khôi phục CSDL từ bản sao lưu / Restore the database from a backup");
+    AddDbOption(*o.restore_cmd, o.init_db);
+    o.restore_cmd->add_option("--from", o.data_from, "Tệp sao lưu / Backup file")->required();
+    o.restore_cmd->add_flag("--force", o.data_force,
+                            "Thay CSDL đã có / Replace an existing database");
+    o.restore_cmd->footer(
+        "Hãy dừng máy chủ trước khi khôi phục. SQLite: bản sao lưu được kiểm tra trước (tệp "
+        "SQLite, integrity_check, phiên bản lược đồ, chuỗi băm); tệp hỏng không làm thay đổi gì; "
+        "CSDL được thay nguyên khối (chép vào tệp tạm, fsync, đổi tên) và các tệp -wal/-shm cũ bị "
+        "xóa. PostgreSQL: pg_restore --clean --if-exists --no-owner --single-transaction "
+        "--dbname=URL TỆP.\n\n"
+        "Stop the server while restoring. SQLite: the backup is checked first (a SQLite file, "
+        "integrity_check, schema version, audit hash chain), and a bad file changes nothing; the "
+        "database is replaced atomically (copied to a temporary file, synced, renamed) and its old "
+        "-wal/-shm files are removed. PostgreSQL: pg_restore --clean --if-exists --no-owner "
+        "--single-transaction --dbname=URL FILE.\n"
+        "Exit code: 0 done, 1 refused or failed, 3 the audit chain does not verify.");
+
+    o.migrate_data_cmd = cli.add_subcommand(
+        "migrate-data",
+        "Chuyển CSDL của tỉnh vào CSDL quốc gia, giữ nguyên id / Move a province's database into "
+        "the national one, keeping the ids");
+    o.migrate_data_cmd
+        ->add_option("--from", o.data_from, "CSDL nguồn (SQLite) / Source database (SQLite)")
+        ->required();
+    o.migrate_data_cmd
+        ->add_option("--to", o.data_to,
+                     "CSDL đích, trống (postgresql://...) / Empty target database "
+                     "(postgresql://...)")
+        ->required();
+    o.migrate_data_cmd->footer(
+        "Nguồn phải cùng phiên bản lược đồ với chương trình và chuỗi băm hợp lệ; đích được nâng "
+        "cấp lược đồ và không được có dữ liệu ngoài dữ liệu tham chiếu. Mọi bảng được chép trong "
+        "một giao dịch, rồi số dòng và chuỗi băm được kiểm tra.\n\n"
+        "The source must be at this program's schema version and its audit chain must verify; "
+        "the target is migrated and must hold nothing but reference data. Every table is copied "
+        "in one transaction, then the row counts and the audit chain are checked.\n"
+        "Exit code: 0 done, 1 refused or failed, 3 an audit chain does not verify.");
+}
+
 }  // namespace
 
 void DefineCommands(CLI::App& cli, CliOptions& o) {
@@ -200,6 +267,20 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
     serve_cmd->add_option("--db-pool", serve.db_pool, "Database connections")
         ->envname("NGOAIVU_DB_POOL")
         ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--handler-threads", serve.handler_threads,
+                     "Threads running handlers off the event loops (-1 = --db-pool on "
+                     "PostgreSQL, 0 on SQLite)")
+        ->envname("NGOAIVU_HANDLER_THREADS")
+        ->check(CLI::Range(-1, 1024))
+        ->capture_default_str();
+    o.busy_ms = serve.db_busy_timeout.count();
+    serve_cmd
+        ->add_option("--db-busy-timeout-ms", o.busy_ms,
+                     "How long a write waits for the write lock before a 503")
+        ->envname("NGOAIVU_DB_BUSY_TIMEOUT_MS")
+        ->check(CLI::Range(10, 600'000))
         ->capture_default_str();
     auto& lim = serve.server;
     serve_cmd->add_option("--threads", lim.threads, "Event loops (0 = one per core)")
@@ -301,6 +382,8 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
     o.audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / Verify the hash chain")
         ->fallthrough();
 
+    DefineDataCommands(cli, o);
+
     o.version_cmd = cli.add_subcommand("version", "In phiên bản / Print the version");
 }
 
@@ -309,6 +392,7 @@ ServeConfig FinishServeConfig(const CliOptions& o) {
     c.server.request_timeout = std::chrono::milliseconds(o.request_ms);
     c.server.idle_timeout = std::chrono::milliseconds(o.idle_ms);
     c.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
+    c.db_busy_timeout = std::chrono::milliseconds(o.busy_ms);
     c.accounts.session_idle = std::chrono::minutes(o.session_idle_minutes);
     return c;
 }
@@ -337,6 +421,12 @@ int RunCli(int argc, char** argv) {
             return User(o, o.init_db);
         if (*o.audit_cmd)
             return AuditVerify(o.init_db);
+        if (*o.backup_cmd)
+            return Backup({o.init_db, o.data_to, o.data_force}, std::cout, std::cerr);
+        if (*o.restore_cmd)
+            return Restore({o.data_from, o.init_db, o.data_force}, std::cout, std::cerr);
+        if (*o.migrate_data_cmd)
+            return MigrateData({o.data_from, o.data_to}, std::cout, std::cerr);
         if (*o.version_cmd) {
             std::cout
                 << "ngoaivu " << NGOAIVU_VERSION << " (SQLite " << sqlite3_libversion()

@@ -16,6 +16,7 @@ struct CliOptions {
     std::int64_t request_ms = 0;
     std::int64_t idle_ms = 0;
     std::int64_t grace_ms = 0;
+    std::int64_t busy_ms = 0;
     std::string init_db = "data/ngoaivu.db";
     std::string iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
     std::int64_t session_idle_minutes = 30;
@@ -30,18 +31,26 @@ struct CliOptions {
     std::vector<std::string> user_countries;
     bool user_all_provinces = false;
     std::string token_name = "cli";
+    // ngoaivu backup / restore / migrate-data (their --db is init_db)
+    std::string data_from;
+    std::string data_to;
+    bool data_force = false;
     CLI::App* serve_cmd = nullptr;
     CLI::App* init_cmd = nullptr;
     CLI::App* demo_cmd = nullptr;
     CLI::App* version_cmd = nullptr;
     CLI::App* user_cmd = nullptr;
     CLI::App* audit_cmd = nullptr;
+    CLI::App* backup_cmd = nullptr;
+    CLI::App* restore_cmd = nullptr;
+    CLI::App* migrate_data_cmd = nullptr;
 };
 
-// Defines the subcommands serve, init, demo, user, audit and version and their options on `cli`,
-// writing into `options`. Each option also reads its NGOAIVU_* environment variable; precedence is
-// flag, then environment, then default. Range checks reject bad values with a message naming the
-// option.
+// Defines the subcommands serve, init, demo, user, audit, backup, restore, migrate-data and
+// version and their options on `cli`, writing into `options`. Each option with an NGOAIVU_*
+// environment variable also reads it (--from, --to and --force have none); precedence is flag, then
+// environment, then default. Range checks and required options reject bad input with a message
+// naming the option.
 void DefineCommands(CLI::App& cli, CliOptions& options);
 
 // The ServeConfig after parsing (millisecond options turned into durations).

@@ -68,6 +68,30 @@ TEST(ConfigPrecedence, FlagBeatsEnvironment) {
     EXPECT_EQ(c.server.max_body_bytes, 8192u);
 }
 
+TEST(ConfigPrecedence, DatabaseTuningHasDefaultsEnvironmentAndFlags) {
+    {
+        Parsed p({"serve"});
+        ASSERT_EQ(p.error, "");
+        ServeConfig c = FinishServeConfig(p.options);
+        EXPECT_EQ(c.handler_threads, -1) << "automatic by backend";
+        EXPECT_EQ(c.db_busy_timeout, std::chrono::milliseconds(5000));
+    }
+    ScopedEnv threads("NGOAIVU_HANDLER_THREADS", "6");
+    ScopedEnv busy("NGOAIVU_DB_BUSY_TIMEOUT_MS", "750");
+    Parsed p({"serve", "--handler-threads", "3"});
+    ASSERT_EQ(p.error, "");
+    ServeConfig c = FinishServeConfig(p.options);
+    EXPECT_EQ(c.handler_threads, 3);
+    EXPECT_EQ(c.db_busy_timeout, std::chrono::milliseconds(750));
+}
+
+TEST(ConfigValidation, RejectsAnImpossibleHandlerThreadCountOrBusyTimeout) {
+    EXPECT_NE(Parsed({"serve", "--handler-threads", "-2"}).error.find("--handler-threads"),
+              std::string::npos);
+    EXPECT_NE(Parsed({"serve", "--db-busy-timeout-ms", "0"}).error.find("--db-busy-timeout-ms"),
+              std::string::npos);
+}
+
 TEST(ConfigPrecedence, InitReadsTheSameDatabaseVariable) {
     ScopedEnv db("NGOAIVU_DB", "/tmp/init-env.db");
     Parsed p({"init"});
@@ -89,6 +113,75 @@ TEST(ConfigValidation, RejectsNonNumericEnvironmentValue) {
 TEST(ConfigValidation, RequiresASubcommand) {
     Parsed p({});
     EXPECT_FALSE(p.error.empty());
+}
+
+TEST(CliBackupOptions, ReadTheDatabaseTheFileAndForce) {
+    Parsed p({"backup", "--db", "/srv/ngoaivu.db", "--to", "/backups/b.db", "--force"});
+    ASSERT_EQ(p.error, "");
+    ASSERT_TRUE(*p.options.backup_cmd);
+    EXPECT_EQ(p.options.init_db, "/srv/ngoaivu.db");
+    EXPECT_EQ(p.options.data_to, "/backups/b.db");
+    EXPECT_TRUE(p.options.data_force);
+}
+
+TEST(CliBackupOptions, TakeTheDatabaseFromTheEnvironmentAndDoNotForceByDefault) {
+    ScopedEnv db("NGOAIVU_DB", "postgresql://ngoaivu@db/ngoaivu");
+    Parsed p({"backup", "--to", "national.dump"});
+    ASSERT_EQ(p.error, "");
+    EXPECT_EQ(p.options.init_db, "postgresql://ngoaivu@db/ngoaivu");
+    EXPECT_FALSE(p.options.data_force);
+}
+
+TEST(CliBackupOptions, RequireToNamingIt) {
+    Parsed p({"backup", "--db", "a.db"});
+    EXPECT_NE(p.error.find("--to"), std::string::npos) << p.error;
+}
+
+TEST(CliBackupOptions, RejectAnUnknownOption) {
+    Parsed p({"backup", "--to", "b.db", "--overwrite"});
+    EXPECT_NE(p.error.find("--overwrite"), std::string::npos) << p.error;
+}
+
+TEST(CliRestoreOptions, ReadTheBackupTheDatabaseAndForce) {
+    Parsed p({"restore", "--from", "b.db", "--db", "data/ngoaivu.db", "--force"});
+    ASSERT_EQ(p.error, "");
+    ASSERT_TRUE(*p.options.restore_cmd);
+    EXPECT_EQ(p.options.data_from, "b.db");
+    EXPECT_EQ(p.options.init_db, "data/ngoaivu.db");
+    EXPECT_TRUE(p.options.data_force);
+}
+
+TEST(CliRestoreOptions, RequireFromNamingIt) {
+    Parsed p({"restore", "--db", "a.db"});
+    EXPECT_NE(p.error.find("--from"), std::string::npos) << p.error;
+}
+
+TEST(CliRestoreOptions, TakeNoValueForForce) {
+    Parsed p({"restore", "--from", "b.db", "--force=maybe"});
+    EXPECT_FALSE(p.error.empty());
+}
+
+TEST(CliMigrateDataOptions, ReadSourceAndTarget) {
+    Parsed p({"migrate-data", "--from", "tinh.db", "--to", "postgresql://u@h/national"});
+    ASSERT_EQ(p.error, "");
+    ASSERT_TRUE(*p.options.migrate_data_cmd);
+    EXPECT_EQ(p.options.data_from, "tinh.db");
+    EXPECT_EQ(p.options.data_to, "postgresql://u@h/national");
+}
+
+TEST(CliMigrateDataOptions, RequireBothFromAndTo) {
+    Parsed no_to({"migrate-data", "--from", "tinh.db"});
+    EXPECT_NE(no_to.error.find("--to"), std::string::npos) << no_to.error;
+    Parsed no_from({"migrate-data", "--to", "national.db"});
+    EXPECT_NE(no_from.error.find("--from"), std::string::npos) << no_from.error;
+}
+
+TEST(CliMigrateDataOptions, IgnoreTheDatabaseVariable) {
+    ScopedEnv db("NGOAIVU_DB", "/tmp/from-env.db");
+    Parsed p({"migrate-data", "--from", "a.db", "--to", "b.db"});
+    ASSERT_EQ(p.error, "");
+    EXPECT_EQ(p.options.data_from, "a.db");
+    EXPECT_EQ(p.options.data_to, "b.db");
 }
 
 TEST(ParseListen, AcceptsHostPortAndBracketedIpv6) {

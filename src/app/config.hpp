@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "http/server.hpp"
@@ -20,6 +21,9 @@ struct ServeConfig {
     // loops (http::ServerOptions::handler_threads). -1 = automatic: db_pool on PostgreSQL, where
     // every query is a network round trip; none on SQLite, whose reads take microseconds.
     int handler_threads = -1;
+    // --db-busy-timeout-ms, NGOAIVU_DB_BUSY_TIMEOUT_MS: how long a writer waits for the write
+    // lock (and, on PostgreSQL, a request for a free connection) before a 503.
+    std::chrono::milliseconds db_busy_timeout{5000};
     bool secure_cookies = false;        // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
     accounts::AccountsConfig accounts;  // session timeouts, throttling, argon2id cost
 };

@@ -51,6 +51,7 @@ struct TestAppOptions {
     std::chrono::system_clock::time_point now = UtcTime(2025, 8, 1, 3);
     bool load_reference_data = true;
     int db_pool = 4;
+    std::chrono::milliseconds db_busy_timeout{5000};
     accounts::AccountsConfig accounts = DefaultAccountsConfig();
 
     static http::ServerOptions DefaultServerOptions();

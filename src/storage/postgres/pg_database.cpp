@@ -405,19 +405,31 @@ std::string WithDatabaseName(std::string_view url, std::string_view dbname) {
     return std::string(authority) + "/" + std::string(dbname) + std::string(rest);
 }
 
+bool FindUrlPassword(std::string_view url, std::size_t* colon, std::size_t* at) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos)
+        return false;
+    std::size_t start = scheme + 3;
+    std::size_t end = url.find_first_of("/?#", start);
+    if (end == std::string_view::npos)
+        end = url.size();
+    std::size_t a = url.substr(start, end - start).rfind('@');
+    if (a == std::string_view::npos)
+        return false;
+    std::size_t c = url.substr(start, a).find(':');
+    if (c == std::string_view::npos)
+        return false;
+    *colon = start + c;
+    *at = start + a;
+    return true;
+}
+
 std::string Redacted(std::string_view url) {
-    std::string s(url);
-    std::size_t scheme = s.find("://");
-    if (scheme == std::string::npos)
-        return s;
-    std::size_t at = s.find('@', scheme + 3);
-    std::size_t slash = s.find('/', scheme + 3);
-    if (at == std::string::npos || (slash != std::string::npos && at > slash))
-        return s;
-    std::size_t colon = s.find(':', scheme + 3);
-    if (colon != std::string::npos && colon < at)
-        s.replace(colon + 1, at - colon - 1, "***");
-    return s;
+    std::size_t colon = 0;
+    std::size_t at = 0;
+    if (!FindUrlPassword(url, &colon, &at))
+        return std::string(url);
+    return std::string(url.substr(0, colon)) + ":***" + std::string(url.substr(at));
 }
 
 }  // namespace ngoaivu::storage::postgres

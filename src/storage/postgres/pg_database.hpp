@@ -58,7 +58,11 @@ void ExecAutocommit(const std::string& url, const std::string& sql);
 // path and a query string). Throws DatabaseError when `url` is not a postgresql:// URL.
 std::string WithDatabaseName(std::string_view url, std::string_view dbname);
 
-// The URL with its password removed, for messages and logs.
+// Where the password of a URL's user part is: url[*colon] is the ':' before it and url[*at] the
+// '@' after it. False when the URL has none.
+bool FindUrlPassword(std::string_view url, std::size_t* colon, std::size_t* at);
+
+// The URL with its password replaced by "***", for messages and logs.
 std::string Redacted(std::string_view url);
 
 }  // namespace ngoaivu::storage::postgres

@@ -101,17 +101,20 @@ export async function loginInBrowser(page, login, password = DEMO_PASSWORD, { ne
   return res;
 }
 
-export async function startServer({ name = "e2e", demo = true, startTimeoutMs = 15000 } = {}) {
+// `database`: another database location (a postgresql:// URL shared by several servers) instead
+// of a new SQLite file; with `init: false` the server uses it as it is (another process has
+// initialised it), so `adminPassword` is undefined.
+export async function startServer({ name = "e2e", demo = true, startTimeoutMs = 15000, database, init: doInit = true } = {}) {
   const bin = binaryPath();
   if (!existsSync(bin)) {
     throw new Error(`ngoaivu binary not found at ${bin}: build it (cmake --build --preset release) or set NGOAIVU_BIN`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), `ngoaivu-${name}-`));
-  const db = path.join(dir, "e2e.db");
+  const db = database ?? path.join(dir, "e2e.db");
   const logFile = path.join(dir, "server.log");
 
   let adminPassword;
-  try {
+  if (doInit) try {
     const init = run(bin, ["init", "--db", db], "init");
     adminPassword = /one-time password:\s*(\S+)/.exec(init)?.[1];
     if (!adminPassword) throw new Error(`ngoaivu init did not print the first administrator's one-time password:\n${init}`);
@@ -237,8 +240,14 @@ export async function startServer({ name = "e2e", demo = true, startTimeoutMs = 
     return { cookie, csrf, location: res.headers.get("location") };
   }
 
+  // Runs another `ngoaivu` command on this server's database and returns its output; throws
+  // when it fails.
+  function cli(...args) {
+    return run(bin, [...args, "--db", db], args.join(" "));
+  }
+
   return {
-    baseUrl, port, db, adminPassword, stop, log, token, session,
+    baseUrl, port, db, adminPassword, stop, log, token, session, cli,
     get output() { return output; }, get exited() { return exited; },
   };
 }

@@ -1,0 +1,319 @@
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "app/data_repository.hpp"
+
+namespace ngoaivu::app {
+
+namespace {
+
+// No parameters.
+constexpr const char* kIntegrityCheck = "PRAGMA integrity_check";
+// No parameters; a table named schema_version exists (SQLite, PostgreSQL).
+constexpr const char* kHasVersionTableSqlite =
+    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+constexpr const char* kHasVersionTablePostgres =
+    "SELECT COUNT(*) FROM information_schema.tables "
+    "WHERE table_schema = current_schema() AND table_name = 'schema_version'";
+// No parameters.
+constexpr const char* kSchemaVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+// No parameters; every table (SQLite without its own sqlite_* tables).
+constexpr const char* kTableCountSqlite =
+    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+    "ESCAPE '\\'";
+constexpr const char* kTableCountPostgres =
+    "SELECT COUNT(*) FROM information_schema.tables "
+    "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+
+std::string Join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty())
+            out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+std::string ColumnList(const TableSpec& t) {
+    std::vector<std::string> names;
+    for (const auto& c : t.columns)
+        names.push_back(c.name);
+    return Join(names);
+}
+
+// "$from, $from+1, ..." for `n` placeholders.
+std::string Placeholders(std::size_t from, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0)
+            out += ", ";
+        out += "$" + std::to_string(from + i);
+    }
+    return out;
+}
+
+// Transaction::Query and Exec take their parameters as an initializer list, whose length is fixed
+// at compile time; a row's length is known only at run time. CallWithValues(fn, v) calls
+// fn({v[0], ..., v[n-1]}) through a table of one instantiation per length up to kMaxParams.
+constexpr std::size_t kMaxParams = 32;
+
+template <typename Fn, std::size_t... I>
+auto CallExpanded(Fn& fn, [[maybe_unused]] const Values& v, std::index_sequence<I...>) {
+    return fn({v[I]...});
+}
+
+template <typename Fn, std::size_t N>
+auto CallWithLength(Fn& fn, const Values& v) {
+    return CallExpanded(fn, v, std::make_index_sequence<N>{});
+}
+
+template <typename Fn, std::size_t... N>
+constexpr auto CallTable(std::index_sequence<N...>) {
+    return std::array{&CallWithLength<Fn, N>...};
+}
+
+template <typename Fn>
+auto CallWithValues(Fn fn, const Values& v) {
+    static constexpr auto kTable = CallTable<Fn>(std::make_index_sequence<kMaxParams + 1>{});
+    if (v.size() > kMaxParams) {
+        throw storage::DatabaseError("a statement of the data commands has more than " +
+                                     std::to_string(kMaxParams) + " parameters");
+    }
+    return kTable[v.size()](fn, v);
+}
+
+}  // namespace
+
+bool TableSpec::HasIntegerId() const {
+    return key.size() == 1 && key[0] == "id" && !columns.empty() && columns[0].name == "id" &&
+           columns[0].type == ColumnType::kInt;
+}
+
+std::vector<std::size_t> TableSpec::KeyPositions() const {
+    std::vector<std::size_t> out;
+    for (const auto& k : key) {
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].name == k)
+                out.push_back(i);
+        }
+    }
+    return out;
+}
+
+const std::vector<TableSpec>& DataTables() {
+    using enum ColumnType;
+    static const std::vector<TableSpec> kTables = {
+        // migrations/0001_reference.sql
+        {"admin_unit",
+         TableKind::kReference,
+         {{"id", kInt},
+          {"code", kText},
+          {"generation", kInt},
+          {"kind", kText},
+          {"name_vi", kText},
+          {"name_en", kText},
+          {"short_name_vi", kText},
+          {"valid_from", kText},
+          {"valid_to", kText},
+          {"search_text", kText}},
+         {"id"}},
+        {"admin_unit_succession",
+         TableKind::kReference,
+         {{"old_unit_id", kInt}, {"new_unit_id", kInt}, {"effective_date", kText}},
+         {"old_unit_id", "new_unit_id"}},
+        {"country",
+         TableKind::kReference,
+         {{"alpha2", kText},
+          {"alpha3", kText},
+          {"numeric_code", kText},
+          {"name_vi", kText},
+          {"name_en", kText},
+          {"official_name_en", kText},
+          {"search_text", kText}},
+         {"alpha2"}},
+        {"organisation",
+         TableKind::kReference,
+         {{"id", kInt},
+          {"code", kText},
+          {"kind", kText},
+          {"mission_kind", kText},
+          {"name_vi", kText},
+          {"name_en", kText},
+          {"admin_unit_id", kInt},
+          {"country_alpha2", kText},
+          {"city_vi", kText},
+          {"city_en", kText},
+          {"search_text", kText}},
+         {"id"}},
+        // migrations/0002_accounts_audit.sql
+        {"app_user",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"login", kText},
+          {"display_name", kText},
+          {"email", kText},
+          {"password_hash", kText},
+          {"must_change_password", kInt},
+          {"disabled", kInt},
+          {"created_at", kText},
+          {"updated_at", kText},
+          {"version", kInt}},
+         {"id"}},
+        {"user_role",
+         TableKind::kRecords,
+         {{"id", kInt}, {"user_id", kInt}, {"role", kText}, {"all_provinces", kInt}},
+         {"id"}},
+        {"user_role_province",
+         TableKind::kRecords,
+         {{"user_role_id", kInt}, {"admin_unit_id", kInt}},
+         {"user_role_id", "admin_unit_id"}},
+        {"user_role_country",
+         TableKind::kRecords,
+         {{"user_role_id", kInt}, {"country_alpha2", kText}},
+         {"user_role_id", "country_alpha2"}},
+        {"user_session",
+         TableKind::kRecords,
+         {{"id_hash", kText},
+          {"user_id", kInt},
+          {"csrf_token", kText},
+          {"created_at", kText},
+          {"last_seen_at", kText},
+          {"expires_at", kText},
+          {"client_address", kText},
+          {"user_agent", kText}},
+         {"id_hash"}},
+        {"api_token",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"user_id", kInt},
+          {"name", kText},
+          {"token_hash", kText},
+          {"prefix", kText},
+          {"created_at", kText},
+          {"last_used_at", kText},
+          {"revoked_at", kText}},
+         {"id"}},
+        {"login_attempt",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"login", kText},
+          {"client_address", kText},
+          {"at", kText},
+          {"success", kInt}},
+         {"id"}},
+        {"audit_log",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"at", kText},
+          {"user_id", kInt},
+          {"user_login", kText},
+          {"request_id", kText},
+          {"client_address", kText},
+          {"action", kText},
+          {"entity", kText},
+          {"entity_id", kText},
+          {"before_json", kText},
+          {"after_json", kText},
+          {"prev_hash", kText},
+          {"hash", kText}},
+         {"id"}},
+        {"audit_head",
+         TableKind::kSingleton,
+         {{"id", kInt}, {"seq", kInt}, {"last_hash", kText}},
+         {"id"}},
+    };
+    return kTables;
+}
+
+Values ToValues(const storage::Row& row, const TableSpec& table) {
+    Values out;
+    out.reserve(table.columns.size());
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        if (row.IsNull(i))
+            out.emplace_back();
+        else if (table.columns[i].type == ColumnType::kInt)
+            out.emplace_back(row.Int(i));
+        else
+            out.emplace_back(row.Text(i));
+    }
+    return out;
+}
+
+std::string Describe(const storage::Value& value) {
+    const auto& v = value.get();
+    if (const auto* i = std::get_if<std::int64_t>(&v))
+        return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&v))
+        return std::to_string(*d);
+    if (const auto* s = std::get_if<std::string>(&v))
+        return "'" + *s + "'";
+    return "NULL";
+}
+
+std::string SqlDataRepository::IntegrityCheck(storage::Transaction& tx) {
+    auto row = tx.QueryOne(kIntegrityCheck);
+    return row ? row->Text(0) : "no answer from PRAGMA integrity_check";
+}
+
+std::optional<int> SqlDataRepository::SchemaVersion(storage::Transaction& tx,
+                                                    storage::Backend backend) {
+    auto has = tx.QueryOne(backend == storage::Backend::kPostgres ? kHasVersionTablePostgres
+                                                                  : kHasVersionTableSqlite);
+    if (!has || has->Int(0) == 0)
+        return std::nullopt;
+    auto row = tx.QueryOne(kSchemaVersion);
+    return row ? static_cast<int>(row->Int(0)) : 0;
+}
+
+std::int64_t SqlDataRepository::TableCount(storage::Transaction& tx, storage::Backend backend) {
+    auto row = tx.QueryOne(backend == storage::Backend::kPostgres ? kTableCountPostgres
+                                                                  : kTableCountSqlite);
+    return row ? row->Int(0) : 0;
+}
+
+std::int64_t SqlDataRepository::Count(storage::Transaction& tx, const TableSpec& table) {
+    return tx.QueryOne("SELECT COUNT(*) FROM " + table.name)->Int(0);
+}
+
+std::vector<Values> SqlDataRepository::ReadChunk(storage::Transaction& tx, const TableSpec& table,
+                                                 const Values& after, int limit) {
+    // Keyset paging in key order: WHERE (k1, k2) > ($1, $2) ORDER BY k1, k2 LIMIT $3.
+    std::string keys = Join(table.key);
+    std::string sql = "SELECT " + ColumnList(table) + " FROM " + table.name;
+    if (!after.empty()) {
+        sql += table.key.size() == 1
+                   ? " WHERE " + keys + " > $1"
+                   : " WHERE (" + keys + ") > (" + Placeholders(1, after.size()) + ")";
+    }
+    sql += " ORDER BY " + keys + " LIMIT $" + std::to_string(after.size() + 1);
+    Values params = after;
+    params.emplace_back(limit);
+    storage::Rows rows =
+        CallWithValues([&](storage::Params p) { return tx.Query(sql, p); }, params);
+    std::vector<Values> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows)
+        out.push_back(ToValues(r, table));
+    return out;
+}
+
+void SqlDataRepository::Insert(storage::Transaction& tx, const TableSpec& table,
+                               const Values& row) {
+    std::string sql = "INSERT INTO " + table.name + " (" + ColumnList(table) + ") VALUES (" +
+                      Placeholders(1, table.columns.size()) + ")";
+    CallWithValues([&](storage::Params p) { return tx.Exec(sql, p); }, row);
+}
+
+void SqlDataRepository::DeleteAll(storage::Transaction& tx, const TableSpec& table) {
+    tx.Exec("DELETE FROM " + table.name);
+}
+
+void SqlDataRepository::ResetIdentity(storage::Transaction& tx, const TableSpec& table) {
+    // setval(NULL, ...) is NULL and changes nothing: a column without an identity is skipped.
+    tx.Query("SELECT setval(pg_get_serial_sequence('" + table.name + "', 'id'), " +
+             "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table.name + "), false)");
+}
+
+}  // namespace ngoaivu::app
