@@ -49,7 +49,8 @@ std::string Placeholders(std::size_t from, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
         if (i > 0)
             out += ", ";
-        out += "$" + std::to_string(from + i);
+        out += '$';
+        out += std::to_string(from + i);
     }
     return out;
 }
@@ -287,7 +288,8 @@ std::vector<Values> SqlDataRepository::ReadChunk(storage::Transaction& tx, const
                    ? " WHERE " + keys + " > $1"
                    : " WHERE (" + keys + ") > (" + Placeholders(1, after.size()) + ")";
     }
-    sql += " ORDER BY " + keys + " LIMIT $" + std::to_string(after.size() + 1);
+    sql += " ORDER BY " + keys + " LIMIT $";
+    sql += std::to_string(after.size() + 1);
     Values params = after;
     params.emplace_back(limit);
     storage::Rows rows =

@@ -259,6 +259,28 @@ TEST_F(Transactions, FourReadersAndOneWriterWorkConcurrentlyWithoutErrors) {
     shared->Close();
 }
 
+// On PostgreSQL a read transaction's BEGIN travels with its first statement (and that statement's
+// PREPARE): whichever part fails, the connection comes back clean.
+TEST_F(Transactions, AFailedFirstStatementLeavesThePooledConnectionUsable) {
+    db().Close();
+    auto one = Open({/*pool_size=*/1, 5000ms, {}});
+    for (int i = 0; i < 2; ++i) {
+        {
+            auto tx = one->Begin(TxMode::kRead);
+            EXPECT_THROW(tx->Query("SELEC broken FROM item"), DatabaseError);
+        }
+        {
+            auto tx = one->Begin(TxMode::kRead);
+            EXPECT_EQ(tx->QueryOne("SELECT COUNT(*) FROM item")->Int(0), 0);
+            EXPECT_THROW(tx->Query("SELECT id FROM no_such_table"), DatabaseError);
+        }
+        auto tx = one->Begin(TxMode::kRead);
+        EXPECT_EQ(tx->QueryOne("SELECT COUNT(*) FROM item")->Int(0), 0);
+        tx->Commit();
+    }
+    one->Close();
+}
+
 TEST_F(Transactions, BeginAfterCloseThrows) {
     db().Close();
     EXPECT_THROW(db().Begin(TxMode::kRead), DatabaseError);

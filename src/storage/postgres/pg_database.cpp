@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -156,6 +157,7 @@ class Connection {
 
     // Runs a parameterless script (one or more statements) with the simple query protocol.
     void Simple(std::string_view sql) {
+        Drain();
         auto start = std::chrono::steady_clock::now();
         std::string s(sql);
         Result res(PQexec(conn_, s.c_str()));
@@ -163,11 +165,25 @@ class Connection {
         Observe(start);
     }
 
+    // Sends a parameterless statement (a read-only transaction's COMMIT) without waiting for its
+    // answer: the connection's next user collects it first (Drain), so the request that
+    // committed does not wait a round trip for a COMMIT that cannot fail.
+    void SendWithoutWaiting(const char* sql) {
+        Drain();
+        if (PQsendQuery(conn_, sql) != 1) {
+            broken_ = true;
+            Throw(conn_, nullptr, "statement failed");
+        }
+        pending_ = true;
+    }
+
     // Runs one statement (prepared on first use); appends rows to `rows` when not null. Returns
-    // the number of rows the statement changed.
-    std::int64_t Run(std::string_view sql, Params params, Rows* rows) {
+    // the number of rows the statement changed. The parameterless single statements in `before`
+    // (a pending BEGIN) are sent first in the same round trip (libpq pipeline mode).
+    std::int64_t Run(std::string_view sql, Params params, Rows* rows,
+                     std::span<const char* const> before = {}) {
+        Drain();
         auto start = std::chrono::steady_clock::now();
-        const std::string& name = Prepare(sql);
         std::vector<std::optional<std::string>> texts;
         texts.reserve(params.size());
         for (const Value& p : params)
@@ -176,9 +192,7 @@ class Connection {
         values.reserve(texts.size());
         for (const auto& t : texts)
             values.push_back(t ? t->c_str() : nullptr);
-        Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0));
-        Check(res.get(), "statement failed");
+        Result res = before.empty() ? RunAlone(sql, values) : RunPipelined(sql, values, before);
         if (rows) {
             int n = PQntuples(res.get());
             int columns = PQnfields(res.get());
@@ -197,11 +211,95 @@ class Connection {
     }
 
  private:
+    Result RunAlone(std::string_view sql, const std::vector<const char*>& values) {
+        const std::string& name = Prepare(sql);
+        Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, 0));
+        Check(res.get(), "statement failed");
+        return res;
+    }
+
+    // `before`, then (when not cached yet) the PREPARE of `sql`, then `sql` itself, in one round
+    // trip. The first error is thrown after the whole pipeline has been read.
+    Result RunPipelined(std::string_view sql, const std::vector<const char*>& values,
+                        std::span<const char* const> before) {
+        std::string text(sql);
+        auto cached = cache_.find(text);
+        bool prepare = cached == cache_.end();
+        std::string name = prepare ? NextName() : cached->second;
+        if (PQenterPipelineMode(conn_) != 1) {
+            broken_ = true;
+            Throw(conn_, nullptr, "pipeline");
+        }
+        bool sent = true;
+        for (const char* statement : before) {
+            sent = sent && PQsendQueryParams(conn_, statement, 0, nullptr, nullptr, nullptr,
+                                             nullptr, 0) == 1;
+        }
+        if (prepare)
+            sent = sent && PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1;
+        sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                           values.data(), nullptr, nullptr, 0) == 1;
+        sent = sent && PQpipelineSync(conn_) == 1;
+        if (!sent) {
+            broken_ = true;  // the pipeline's state is unknown: do not reuse the connection
+            Throw(conn_, nullptr, "pipeline");
+        }
+        std::size_t queries = before.size() + (prepare ? 1 : 0) + 1;
+        std::vector<Result> results;
+        for (std::size_t q = 0; q < queries; ++q) {
+            Result r(PQgetResult(conn_));
+            if (!r) {
+                broken_ = true;
+                Throw(conn_, nullptr, "pipeline");
+            }
+            while (PGresult* extra = PQgetResult(conn_))  // up to the end of this query
+                PQclear(extra);
+            results.push_back(std::move(r));
+        }
+        Result sync(PQgetResult(conn_));
+        if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+            broken_ = true;
+        PQexitPipelineMode(conn_);
+        if (prepare && PQresultStatus(results[before.size()].get()) == PGRES_COMMAND_OK)
+            cache_.emplace(text, name);  // it exists on the server even if the query failed
+        for (auto& r : results) {
+            if (PQresultStatus(r.get()) == PGRES_PIPELINE_ABORTED)
+                continue;  // an earlier query failed; that one is thrown
+            Check(r.get(), "statement failed");
+        }
+        if (broken_)
+            Throw(conn_, nullptr, "pipeline");
+        return std::move(results.back());
+    }
+
+    // Collects the answer to SendWithoutWaiting, if any.
+    void Drain() {
+        if (!pending_)
+            return;
+        pending_ = false;
+        bool failed = false;
+        while (PGresult* r = PQgetResult(conn_)) {
+            failed = failed || PQresultStatus(r) != PGRES_COMMAND_OK;
+            PQclear(r);
+        }
+        if (failed) {
+            broken_ = true;
+            throw DatabaseError("a deferred COMMIT failed: " + std::string(PQerrorMessage(conn_)));
+        }
+    }
+
+    std::string NextName() {
+        std::string name = "s";
+        name += std::to_string(cache_.size() + 1);
+        return name;
+    }
+
     const std::string& Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
         if (it != cache_.end())
             return it->second;
-        std::string name = "s" + std::to_string(cache_.size() + 1);
+        std::string name = NextName();
         std::string text(sql);
         Result res(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
         Check(res.get(), "prepare failed");
@@ -224,6 +322,7 @@ class Connection {
 
     PGconn* conn_ = nullptr;
     bool broken_ = false;
+    bool pending_ = false;  // a COMMIT sent without waiting (SendWithoutWaiting)
     StatementObserver observer_;
     std::unordered_map<std::string, std::string> cache_;  // SQL text → statement name
 };
@@ -240,22 +339,23 @@ void EnsureViCollation(Connection& conn) {
     }
 }
 
+// Writers take the database's write lock in Begin(), as on SQLite. Read and concurrent
+// transactions send their BEGIN together with their first statement (one round trip fewer), and
+// a read-only transaction's COMMIT is not waited for (Connection::SendWithoutWaiting).
 class PgTransaction final : public Transaction {
  public:
     PgTransaction(PgDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
-        : owner_(owner), conn_(std::move(conn)) {
+        : owner_(owner), conn_(std::move(conn)), mode_(mode) {
+        if (mode == TxMode::kRead) {
+            begin_ = kBeginRead;
+            return;
+        }
+        if (mode == TxMode::kConcurrent) {
+            begin_ = kBeginConcurrent;
+            return;
+        }
         try {
-            switch (mode) {
-                case TxMode::kRead:
-                    conn_->Simple(kBeginRead);
-                    break;
-                case TxMode::kWrite:
-                    conn_->Simple(kBeginWrite);
-                    break;
-                case TxMode::kConcurrent:
-                    conn_->Simple(kBeginConcurrent);
-                    break;
-            }
+            conn_->Simple(kBeginWrite);
         } catch (...) {
             // A failed BEGIN may leave the connection inside an aborted transaction.
             try {
@@ -268,7 +368,7 @@ class PgTransaction final : public Transaction {
         }
     }
     ~PgTransaction() override {
-        if (!done_) {
+        if (!done_ && !begin_) {
             try {
                 conn_->Simple("ROLLBACK");
             } catch (const DatabaseError&) {
@@ -280,21 +380,48 @@ class PgTransaction final : public Transaction {
 
     Rows Query(std::string_view sql, Params params) override {
         Rows rows;
-        conn_->Run(sql, params, &rows);
+        Run(sql, params, &rows);
         return rows;
     }
     std::int64_t Exec(std::string_view sql, Params params) override {
-        return conn_->Run(sql, params, nullptr);
+        return Run(sql, params, nullptr);
     }
-    void ExecScript(std::string_view sql) override { conn_->Simple(sql); }
+    void ExecScript(std::string_view sql) override {
+        StartIfPending();
+        conn_->Simple(sql);
+    }
     void Commit() override {
-        conn_->Simple("COMMIT");
+        if (begin_) {  // nothing ran: there is no transaction to end
+            begin_ = nullptr;
+        } else if (mode_ == TxMode::kRead) {
+            conn_->SendWithoutWaiting("COMMIT");
+        } else {
+            conn_->Simple("COMMIT");
+        }
         done_ = true;
     }
 
  private:
+    std::int64_t Run(std::string_view sql, Params params, Rows* rows) {
+        if (!begin_)
+            return conn_->Run(sql, params, rows);
+        const char* const before[] = {begin_};
+        begin_ = nullptr;  // from here the transaction exists, even if the statement fails
+        return conn_->Run(sql, params, rows, before);
+    }
+
+    void StartIfPending() {
+        if (!begin_)
+            return;
+        const char* begin = begin_;
+        begin_ = nullptr;
+        conn_->Simple(begin);
+    }
+
     PgDatabase* owner_;
     std::unique_ptr<Connection> conn_;
+    TxMode mode_;
+    const char* begin_ = nullptr;  // BEGIN not sent yet
     bool done_ = false;
 };
 
