@@ -17,6 +17,7 @@
 #include "base/text.hpp"
 #include "html/pages.hpp"
 #include "html/renderer.hpp"
+#include "http/forwarded.hpp"
 #include "http/json.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
@@ -133,9 +134,18 @@ std::shared_ptr<spdlog::logger> MakeLogger(const std::string& file) {
 
 }  // namespace
 
+// --trusted-proxies, or std::runtime_error in both languages (the CLI checks it earlier).
+http::TrustedProxies ParseTrustedProxies(const std::string& list) {
+    auto proxies = http::TrustedProxies::Parse(list);
+    if (!proxies)
+        throw std::runtime_error(proxies.error().message_vi + " / " + proxies.error().message_en);
+    return *proxies;
+}
+
 struct App::Impl {
     Impl(ServeConfig cfg, const ngoaivu::Clock& c)
         : config(std::move(cfg)),
+          proxies(ParseTrustedProxies(config.trusted_proxies)),
           clock(c),
           log(MakeLogger(config.log_file)),
           db(storage::Open(config.db, {config.db_pool, config.db_busy_timeout,
@@ -169,6 +179,10 @@ struct App::Impl {
         auto start = Clock::now();
         t_db_time = std::chrono::nanoseconds{0};
         req.request_id = RequestIdFor(req);
+        if (!proxies.empty()) {
+            req.client_address =
+                proxies.ClientAddress(req.client_address, req.Header("x-forwarded-for"));
+        }
         http::Response res = Guarded(req);
         Finish(req, res, start);
         return res;
@@ -409,6 +423,7 @@ struct App::Impl {
     }
 
     ServeConfig config;
+    http::TrustedProxies proxies;
     const ngoaivu::Clock& clock;
     http::Metrics metrics;
     std::shared_ptr<spdlog::logger> log;

@@ -11,6 +11,7 @@
 #include "app/data_commands.hpp"
 #include "app/demo.hpp"
 #include "base/clock.hpp"
+#include "http/forwarded.hpp"
 #include "modules/accounts/account_repository.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_service.hpp"
@@ -275,6 +276,17 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
         ->envname("NGOAIVU_HANDLER_THREADS")
         ->check(CLI::Range(-1, 1024))
         ->capture_default_str();
+    serve_cmd
+        ->add_option("--trusted-proxies", serve.trusted_proxies,
+                     "Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR "
+                     "networks, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)")
+        ->envname("NGOAIVU_TRUSTED_PROXIES")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                auto parsed = http::TrustedProxies::Parse(value);
+                return parsed ? std::string() : parsed.error().message_en;
+            },
+            "ADDRESS[/BITS],...", "trusted proxies"));
     o.busy_ms = serve.db_busy_timeout.count();
     serve_cmd
         ->add_option("--db-busy-timeout-ms", o.busy_ms,

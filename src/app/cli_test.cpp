@@ -92,6 +92,18 @@ TEST(ConfigValidation, RejectsAnImpossibleHandlerThreadCountOrBusyTimeout) {
               std::string::npos);
 }
 
+TEST(ConfigValidation, TrustedProxiesAreCheckedAndTakenFromTheEnvironment) {
+    {
+        ScopedEnv proxies("NGOAIVU_TRUSTED_PROXIES", "127.0.0.1,10.0.0.0/8");
+        Parsed p({"serve"});
+        ASSERT_EQ(p.error, "");
+        EXPECT_EQ(FinishServeConfig(p.options).trusted_proxies, "127.0.0.1,10.0.0.0/8");
+    }
+    Parsed bad({"serve", "--trusted-proxies", "10.0.0.0/40"});
+    EXPECT_NE(bad.error.find("--trusted-proxies"), std::string::npos) << bad.error;
+    EXPECT_NE(bad.error.find("10.0.0.0/40"), std::string::npos) << bad.error;
+}
+
 TEST(ConfigPrecedence, InitReadsTheSameDatabaseVariable) {
     ScopedEnv db("NGOAIVU_DB", "/tmp/init-env.db");
     Parsed p({"init"});

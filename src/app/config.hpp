@@ -24,6 +24,9 @@ struct ServeConfig {
     // --db-busy-timeout-ms, NGOAIVU_DB_BUSY_TIMEOUT_MS: how long a writer waits for the write
     // lock (and, on PostgreSQL, a request for a free connection) before a 503.
     std::chrono::milliseconds db_busy_timeout{5000};
+    // --trusted-proxies, NGOAIVU_TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For gives the
+    // client's address (http::TrustedProxies); "" believes nobody's header.
+    std::string trusted_proxies;
     bool secure_cookies = false;        // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
     accounts::AccountsConfig accounts;  // session timeouts, throttling, argon2id cost
 };

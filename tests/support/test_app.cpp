@@ -58,6 +58,7 @@ TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), clock_(
     config.server = options_.server;
     config.db_pool = options_.db_pool;
     config.db_busy_timeout = options_.db_busy_timeout;
+    config.trusted_proxies = options_.trusted_proxies;
     config.accounts = options_.accounts;
     app_ = std::make_unique<app::App>(std::move(config), clock_);
     port_ = app_->Start(/*handle_signals=*/false);

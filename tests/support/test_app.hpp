@@ -52,6 +52,7 @@ struct TestAppOptions {
     bool load_reference_data = true;
     int db_pool = 4;
     std::chrono::milliseconds db_busy_timeout{5000};
+    std::string trusted_proxies;  // --trusted-proxies
     accounts::AccountsConfig accounts = DefaultAccountsConfig();
 
     static http::ServerOptions DefaultServerOptions();
