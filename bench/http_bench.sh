@@ -25,6 +25,9 @@ set -euo pipefail
 export LC_ALL=C
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_NAME=http_bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 BIN=${1:-$ROOT/build/release/ngoaivu}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
@@ -44,20 +47,8 @@ TARGET_P99_MS=5    # ngoaivu p99 < 5 ms
 TARGET_RSS_MB=50   # idle VmRSS < 50 MB
 TARGET_START_MS=300
 
-die() {
-    echo "http_bench: $*" >&2
-    exit 1
-}
-
-if [[ $DURATION =~ ^([0-9]+)s?$ ]]; then
-    DURATION_S=${BASH_REMATCH[1]}
-    DURATION=${DURATION_S}s
-else
-    die "BENCH_DURATION must be whole seconds, e.g. 10 or 10s (got \"$DURATION\")"
-fi
-for v in CONNECTIONS ROUNDS WARMUP STARTS THREADS; do
-    [[ ${!v} =~ ^[0-9]+$ ]] || die "BENCH_$v must be a whole number (got \"${!v}\")"
-done
+parse_duration
+check_whole_numbers CONNECTIONS ROUNDS WARMUP STARTS THREADS
 ((ROUNDS >= 1 && STARTS >= 1)) || die "BENCH_ROUNDS and BENCH_STARTS must be at least 1"
 [[ -x $BIN ]] || die "no executable at $BIN (build with: cmake --build --preset release)"
 BIN=$(readlink -f "$BIN")
@@ -75,83 +66,9 @@ WWW=$WORK/www
 NGX=$WORK/nginx
 STARTED_PIDS=()
 
-# True while process $1 runs (a zombie, exited but not yet reaped, counts as gone).
-alive() {
-    local stat
-    [[ -r /proc/$1/stat ]] || return 1
-    read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
-    stat=${stat##*) }
-    [[ ${stat%% *} != Z ]]
-}
-
-# Stops a process started here (and, for nginx's master, its workers): TERM, then KILL after 5 s.
-stop_pid() {
-    local pid=$1 kids i
-    alive "$pid" || {
-        wait "$pid" 2>/dev/null || true
-        return 0
-    }
-    kids=$(pgrep -P "$pid" || true)
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 500; i++)); do
-        alive "$pid" || break
-        nap 0.01
-    done
-    if alive "$pid"; then
-        # shellcheck disable=SC2086  # $kids: a list of ids
-        kill -KILL "$pid" $kids 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
-    local pid
-    for pid in "${STARTED_PIDS[@]}"; do
-        stop_pid "$pid"
-    done
-    rm -rf "$WORK"
-}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# A short sleep without starting a process: a read that times out on a pipe nobody writes to.
-exec {NAP_FD}<> <(:)
-nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
-
-# Sets NOW_US to the microseconds since the epoch, from bash's own clock (no process, no
-# subshell: this is on the start-up measurement's path).
-now_us() {
-    local t=$EPOCHREALTIME
-    NOW_US=$((${t%.*} * 1000000 + 10#${t#*.}))
-}
-
-# A port on 127.0.0.1 that nothing answers on, not handed out before in this run.
-USED_PORTS=" "
-pick_port() {
-    local p i
-    for ((i = 0; i < 200; i++)); do
-        p=$((20000 + RANDOM % 40000))
-        [[ $USED_PORTS == *" $p "* ]] && continue
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            USED_PORTS+="$p "
-            echo "$p"
-            return 0
-        fi
-    done
-    die "no free port found on 127.0.0.1"
-}
-
-# 0 when GET /healthz on 127.0.0.1:$1 answers 200. Uses bash's /dev/tcp: no process per poll.
-healthz_ok() {
-    local fd line
-    exec {fd}<>"/dev/tcp/127.0.0.1/$1" || return 1
-    printf 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
-    IFS= read -r -t 2 -u "$fd" line || line=
-    exec {fd}>&-
-    [[ $line == "HTTP/1.1 200 "* ]]
-}
 
 # Starts ngoaivu on port $1, logging its standard error to $2; sets NV_PID.
 start_ngoaivu() {
@@ -159,38 +76,6 @@ start_ngoaivu() {
         2>>"$2" &
     NV_PID=$!
     STARTED_PIDS+=("$NV_PID")
-}
-
-# Polls GET /healthz on port $1 every 5 ms until it answers 200 (10 s at most) while process $2
-# runs; then sets READY_US to the microseconds since $3 (a NOW_US value).
-wait_ready() {
-    local port=$1 pid=$2 t0=$3
-    while :; do
-        if healthz_ok "$port" 2>/dev/null; then
-            now_us
-            READY_US=$((NOW_US - t0))
-            return 0
-        fi
-        alive "$pid" || return 1
-        now_us
-        ((NOW_US - t0 < 10000000)) || return 1
-        nap 0.005
-    done
-}
-
-# VmRSS (or field $2) of process $1 in MB.
-rss_mb() {
-    awk -v f="${2:-VmRSS}:" '$1 == f { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
-}
-
-# Whether figure $1 meets "$2 $3" (e.g. "< 5"): prints yes, NO or n/a.
-verdict() {
-    [[ $1 =~ ^[0-9.]+$ ]] || {
-        echo "n/a"
-        return
-    }
-    awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {
-        ok = (op == "<") ? (a < b) : (a >= b); print ok ? "yes" : "NO" }'
 }
 
 echo "== ngoaivu HTTP benchmark: $BIN"
@@ -334,26 +219,10 @@ done
 # 5. Load, alternating servers.
 port_of() { [[ $1 == ngoaivu ]] && echo "$NV_PORT" || echo "$NGX_PORT"; }
 
-# Runs wrk for $3 seconds against server $1, endpoint $2; sets RPS, P99_MS, ERRORS.
+# Runs wrk for $3 seconds against server $1, endpoint $2; sets RPS, P99_MS, ERRORS (wrk_load).
 run_wrk() {
-    local out
     auth_args "$2"
-    out=$(timeout $(($3 + 60)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$3s" --latency \
-        "${AUTH[@]}" "http://127.0.0.1:$(port_of "$1")$2" 2>&1) || true
-    RPS=$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' <<<"$out")
-    P99_MS=$(awk '$1 == "99%" { v = $2
-        if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-        else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
-        else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 }
-        printf "%.2f", v }' <<<"$out")
-    ERRORS=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
-        /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
-    [[ -n $RPS ]] || {
-        RPS="n/a"
-        P99_MS="n/a"
-        printf '   wrk: %s\n' "${out//$'\n'/$'\n'   wrk: }" >&2
-    }
+    wrk_load "$3" "http://127.0.0.1:$(port_of "$1")$2" "${AUTH[@]}"
 }
 
 if ((WARMUP > 0)); then
@@ -387,25 +256,6 @@ NGX_RSS=$(for p in "$NGX_PID" $(pgrep -P "$NGX_PID" || true); do
     awk '$1 == "VmRSS:" { print $2 }' "/proc/$p/status"
 done | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
 
-# Mean of the rounds (req/s) and worst round (p99) of server $1, endpoint $2.
-mean_rps() {
-    local r v=()
-    for ((r = 1; r <= ROUNDS; r++)); do v+=("${RPS_OF[$1,$2,$r]}"); done
-    printf '%s\n' "${v[@]}" | awk '!/^[0-9.]+$/ { bad = 1 } { s += $1 }
-        END { if (bad) print "n/a"; else printf "%.0f", s / NR }'
-}
-worst_p99() {
-    local r v=()
-    for ((r = 1; r <= ROUNDS; r++)); do v+=("${P99_OF[$1,$2,$r]}"); done
-    printf '%s\n' "${v[@]}" | awk '!/^[0-9.]+$/ { bad = 1 } $1 > m { m = $1 }
-        END { if (bad) print "n/a"; else printf "%.2f", m }'
-}
-total_errors() {
-    local r n=0
-    for ((r = 1; r <= ROUNDS; r++)); do n=$((n + ${ERR_OF[$1,$2,$r]:-0})); done
-    echo "$n"
-}
-
 # 7. The table.
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 echo
@@ -420,8 +270,7 @@ declare -A RATIO NV_P99
 for ep in "${ENDPOINTS[@]}"; do
     nv=$(mean_rps ngoaivu "$ep")
     ng=$(mean_rps nginx "$ep")
-    RATIO[$ep]=$(awk -v a="$nv" -v b="$ng" 'BEGIN {
-        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.2f", a / b }')
+    RATIO[$ep]=$(ratio "$nv" "$ng")
     NV_P99[$ep]=$(worst_p99 ngoaivu "$ep")
     errors=$(($(total_errors ngoaivu "$ep") + $(total_errors nginx "$ep")))
     printf '%-22s %13s %13s %7sx %9s ms %9s ms %8s\n' "$ep" "$nv" "$ng" "${RATIO[$ep]}" \

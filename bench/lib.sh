@@ -1,0 +1,223 @@
+# Shell functions shared by the benchmark scripts (bench/http_bench.sh, bench/db_bench.sh).
+# Source it; it is not a program:
+#
+#   BENCH_NAME=http_bench   # prefix of die's messages
+#   source "$ROOT/bench/lib.sh"
+#
+# Conventions the functions rely on, set by the sourcing script:
+#   WORK          temporary folder, removed by cleanup
+#   STARTED_PIDS  array of the processes started here, stopped by cleanup
+#   WRK_THREADS, CONNECTIONS   wrk -t and -c (wrk_load)
+#   ROUNDS, RPS_OF, P50_OF, P99_OF, ERR_OF   per-round figures keyed "SERVER,ENDPOINT,ROUND"
+#                                            (mean_rps, worst_p50, worst_p99, total_errors)
+#   bench_cleanup  optional function, run by cleanup after the processes stop and before WORK goes
+#
+# Everything here runs under set -euo pipefail and starts as few processes as it can: polling
+# and sleeping use bash builtins only.
+
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # RPS, P50_MS, P99_MS, ERRORS, NV_PID ... are read by the caller
+
+die() {
+    echo "${BENCH_NAME:-bench}: $*" >&2
+    exit 1
+}
+
+# Checks $DURATION ("10" or "10s") and sets DURATION_S (the number) and DURATION ("10s").
+parse_duration() {
+    if [[ $DURATION =~ ^([0-9]+)s?$ ]]; then
+        DURATION_S=${BASH_REMATCH[1]}
+        DURATION=${DURATION_S}s
+    else
+        die "BENCH_DURATION must be whole seconds, e.g. 10 or 10s (got \"$DURATION\")"
+    fi
+}
+
+# Dies unless each named variable holds a whole number (the message names it BENCH_NAME).
+check_whole_numbers() {
+    local v
+    for v in "$@"; do
+        [[ ${!v} =~ ^[0-9]+$ ]] || die "BENCH_$v must be a whole number (got \"${!v}\")"
+    done
+}
+
+# True while process $1 runs (a zombie, exited but not yet reaped, counts as gone).
+alive() {
+    local stat
+    [[ -r /proc/$1/stat ]] || return 1
+    read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+    stat=${stat##*) }
+    [[ ${stat%% *} != Z ]]
+}
+
+# Stops a process started here (and, for nginx's master, its workers): TERM, then KILL after 5 s.
+stop_pid() {
+    local pid=$1 kids i
+    alive "$pid" || {
+        wait "$pid" 2>/dev/null || true
+        return 0
+    }
+    kids=$(pgrep -P "$pid" || true)
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 500; i++)); do
+        alive "$pid" || break
+        nap 0.01
+    done
+    if alive "$pid"; then
+        # shellcheck disable=SC2086  # $kids: a list of ids
+        kill -KILL "$pid" $kids 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+# Stops every process in STARTED_PIDS, runs bench_cleanup when the script defines it, removes
+# WORK. For the EXIT trap.
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        stop_pid "$pid"
+    done
+    if declare -F bench_cleanup >/dev/null; then
+        bench_cleanup || true
+    fi
+    rm -rf "$WORK"
+}
+
+# A short sleep without starting a process: a read that times out on a pipe nobody writes to.
+exec {NAP_FD}<> <(:)
+nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
+
+# Sets NOW_US to the microseconds since the epoch, from bash's own clock (no process, no
+# subshell: this is on the start-up measurement's path).
+now_us() {
+    local t=$EPOCHREALTIME
+    NOW_US=$((${t%.*} * 1000000 + 10#${t#*.}))
+}
+
+# A port on 127.0.0.1 that nothing answers on, not handed out before in this run.
+USED_PORTS=" "
+pick_port() {
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 40000))
+        [[ $USED_PORTS == *" $p "* ]] && continue
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            USED_PORTS+="$p "
+            echo "$p"
+            return 0
+        fi
+    done
+    die "no free port found on 127.0.0.1"
+}
+
+# 0 when GET /healthz on 127.0.0.1:$1 answers 200. Uses bash's /dev/tcp: no process per poll.
+healthz_ok() {
+    local fd line
+    exec {fd}<>"/dev/tcp/127.0.0.1/$1" || return 1
+    printf 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
+    IFS= read -r -t 2 -u "$fd" line || line=
+    exec {fd}>&-
+    [[ $line == "HTTP/1.1 200 "* ]]
+}
+
+# Polls GET /healthz on port $1 every 5 ms until it answers 200 (10 s at most) while process $2
+# runs; then sets READY_US to the microseconds since $3 (a NOW_US value).
+wait_ready() {
+    local port=$1 pid=$2 t0=$3
+    while :; do
+        if healthz_ok "$port" 2>/dev/null; then
+            now_us
+            READY_US=$((NOW_US - t0))
+            return 0
+        fi
+        alive "$pid" || return 1
+        now_us
+        ((NOW_US - t0 < 10000000)) || return 1
+        nap 0.005
+    done
+}
+
+# VmRSS (or field $2) of process $1 in MB.
+rss_mb() {
+    awk -v f="${2:-VmRSS}:" '$1 == f { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Whether figure $1 meets "$2 $3" (e.g. "< 5", ">= 0.5", "<= 2"): prints yes, NO or n/a.
+verdict() {
+    [[ $1 =~ ^[0-9.]+$ ]] || {
+        echo "n/a"
+        return
+    }
+    awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {
+        ok = (op == "<") ? (a < b) : (op == "<=") ? (a <= b) : (a >= b); print ok ? "yes" : "NO" }'
+}
+
+# $1 / $2 with two decimals, or n/a when either is not a number or $2 is 0.
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+
+# Runs wrk -t$WRK_THREADS -c$CONNECTIONS for $1 seconds against URL $2, with the further wrk
+# options $3... (headers) placed before the URL. Sets RPS (whole req/s), P50_MS and P99_MS
+# (milliseconds, two decimals), ERRORS (non-2xx/3xx answers plus socket errors) and WRK_OUT (the
+# whole report). When wrk reports no rate, RPS, P50_MS and P99_MS are "n/a" and the report goes
+# to standard error.
+wrk_load() {
+    local seconds=$1 url=$2
+    shift 2
+    WRK_OUT=$(timeout $((seconds + 60)) wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" \
+        --latency "$@" "$url" 2>&1) || true
+    RPS=$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' <<<"$WRK_OUT")
+    P50_MS=$(wrk_percentile 50% <<<"$WRK_OUT")
+    P99_MS=$(wrk_percentile 99% <<<"$WRK_OUT")
+    ERRORS=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
+        /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' \
+        <<<"$WRK_OUT")
+    [[ -n $RPS ]] || {
+        RPS="n/a"
+        P50_MS="n/a"
+        P99_MS="n/a"
+        printf '   wrk: %s\n' "${WRK_OUT//$'\n'/$'\n'   wrk: }" >&2
+    }
+}
+
+# Reads a wrk --latency report on standard input and prints its line $1 ("50%", "99%") in ms.
+wrk_percentile() {
+    awk -v want="$1" '$1 == want { v = $2
+        if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+        else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }
+        else if (v ~ /m$/) { sub(/m$/, "", v); v *= 60000 }
+        printf "%.2f", v }'
+}
+
+# Mean of the rounds (req/s) of server $1, endpoint $2, from RPS_OF.
+mean_rps() {
+    local r v=()
+    for ((r = 1; r <= ROUNDS; r++)); do v+=("${RPS_OF[$1,$2,$r]}"); done
+    printf '%s\n' "${v[@]}" | awk '!/^[0-9.]+$/ { bad = 1 } { s += $1 }
+        END { if (bad) print "n/a"; else printf "%.0f", s / NR }'
+}
+
+# Worst round (p50, p99) of server $1, endpoint $2, from P50_OF and P99_OF.
+worst_p50() {
+    local r
+    for ((r = 1; r <= ROUNDS; r++)); do echo "${P50_OF[$1,$2,$r]}"; done | max_or_na
+}
+worst_p99() {
+    local r
+    for ((r = 1; r <= ROUNDS; r++)); do echo "${P99_OF[$1,$2,$r]}"; done | max_or_na
+}
+# The largest of the figures on standard input, two decimals; n/a when one is not a number.
+max_or_na() {
+    awk '!/^[0-9.]+$/ { bad = 1 } $1 > m { m = $1 } END { if (bad) print "n/a"; else printf "%.2f", m }'
+}
+
+# Sum over the rounds of ERR_OF for server $1, endpoint $2.
+total_errors() {
+    local r n=0
+    for ((r = 1; r <= ROUNDS; r++)); do n=$((n + ${ERR_OF[$1,$2,$r]:-0})); done
+    echo "$n"
+}
