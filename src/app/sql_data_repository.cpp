@@ -55,36 +55,6 @@ std::string Placeholders(std::size_t from, std::size_t n) {
     return out;
 }
 
-// Transaction::Query and Exec take their parameters as an initializer list, whose length is fixed
-// at compile time; a row's length is known only at run time. CallWithValues(fn, v) calls
-// fn({v[0], ..., v[n-1]}) through a table of one instantiation per length up to kMaxParams.
-constexpr std::size_t kMaxParams = 32;
-
-template <typename Fn, std::size_t... I>
-auto CallExpanded(Fn& fn, [[maybe_unused]] const Values& v, std::index_sequence<I...>) {
-    return fn({v[I]...});
-}
-
-template <typename Fn, std::size_t N>
-auto CallWithLength(Fn& fn, const Values& v) {
-    return CallExpanded(fn, v, std::make_index_sequence<N>{});
-}
-
-template <typename Fn, std::size_t... N>
-constexpr auto CallTable(std::index_sequence<N...>) {
-    return std::array{&CallWithLength<Fn, N>...};
-}
-
-template <typename Fn>
-auto CallWithValues(Fn fn, const Values& v) {
-    static constexpr auto kTable = CallTable<Fn>(std::make_index_sequence<kMaxParams + 1>{});
-    if (v.size() > kMaxParams) {
-        throw storage::DatabaseError("a statement of the data commands has more than " +
-                                     std::to_string(kMaxParams) + " parameters");
-    }
-    return kTable[v.size()](fn, v);
-}
-
 }  // namespace
 
 bool TableSpec::HasIntegerId() const {
@@ -292,8 +262,7 @@ std::vector<Values> SqlDataRepository::ReadChunk(storage::Transaction& tx, const
     sql += std::to_string(after.size() + 1);
     Values params = after;
     params.emplace_back(limit);
-    storage::Rows rows =
-        CallWithValues([&](storage::Params p) { return tx.Query(sql, p); }, params);
+    storage::Rows rows = tx.Query(sql, storage::ParamSpan(params));
     std::vector<Values> out;
     out.reserve(rows.size());
     for (const auto& r : rows)
@@ -305,7 +274,7 @@ void SqlDataRepository::Insert(storage::Transaction& tx, const TableSpec& table,
                                const Values& row) {
     std::string sql = "INSERT INTO " + table.name + " (" + ColumnList(table) + ") VALUES (" +
                       Placeholders(1, table.columns.size()) + ")";
-    CallWithValues([&](storage::Params p) { return tx.Exec(sql, p); }, row);
+    tx.Exec(sql, storage::ParamSpan(row));
 }
 
 void SqlDataRepository::DeleteAll(storage::Transaction& tx, const TableSpec& table) {

@@ -5,7 +5,7 @@
 
 namespace ngoaivu::storage {
 
-std::optional<Row> Transaction::QueryOne(std::string_view sql, Params params) {
+std::optional<Row> Transaction::QueryOne(std::string_view sql, ParamSpan params) {
     Rows rows = Query(sql, params);
     if (rows.empty())
         return std::nullopt;

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -52,7 +53,10 @@ enum class Backend { kSqlite, kPostgres };
 //   may throw BusyError on a conflict, so run it through WithRetry. On SQLite it is kWrite.
 enum class TxMode { kRead, kWrite, kConcurrent };
 
+// Parameters written in place: tx.Query(sql, {a, b}).
 using Params = std::initializer_list<Value>;
+// Parameters built at run time (a filter's conditions, a copied row): tx.Query(sql, values).
+using ParamSpan = std::span<const Value>;
 
 // One unit of work on one connection. Not thread-safe: use it from one thread. SQL uses
 // PostgreSQL-style placeholders $1, $2 ... on every backend. If Commit() was not called, the
@@ -62,14 +66,28 @@ class Transaction {
     virtual ~Transaction() = default;
 
     // Runs a query and returns all its rows. Throws DatabaseError (or a subclass) on failure.
-    virtual Rows Query(std::string_view sql, Params params = {}) = 0;
+    Rows Query(std::string_view sql, Params params = {}) { return DoQuery(sql, Span(params)); }
+    Rows Query(std::string_view sql, ParamSpan params) { return DoQuery(sql, params); }
     // Runs a statement and returns the number of rows it changed.
-    virtual std::int64_t Exec(std::string_view sql, Params params = {}) = 0;
+    std::int64_t Exec(std::string_view sql, Params params = {}) {
+        return DoExec(sql, Span(params));
+    }
+    std::int64_t Exec(std::string_view sql, ParamSpan params) { return DoExec(sql, params); }
     // Runs a query expected to return at most one row.
-    std::optional<Row> QueryOne(std::string_view sql, Params params = {});
+    std::optional<Row> QueryOne(std::string_view sql, Params params = {}) {
+        return QueryOne(sql, Span(params));
+    }
+    std::optional<Row> QueryOne(std::string_view sql, ParamSpan params);
     // Runs several statements separated by ';' without parameters (migrations only).
     virtual void ExecScript(std::string_view sql) = 0;
     virtual void Commit() = 0;
+
+ protected:
+    virtual Rows DoQuery(std::string_view sql, ParamSpan params) = 0;
+    virtual std::int64_t DoExec(std::string_view sql, ParamSpan params) = 0;
+
+ private:
+    static ParamSpan Span(Params params) { return ParamSpan(params.begin(), params.size()); }
 };
 
 // Called after each statement with its duration, from the thread that ran it (for /metrics).

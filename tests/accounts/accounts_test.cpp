@@ -19,6 +19,13 @@ using std::chrono::minutes;
 
 constexpr const char* kPassword = "chuyen-di-cong-tac-2026";
 
+std::string Repeat(std::string_view s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += s;
+    return out;
+}
+
 // A migrated database with reference data, the audit trail and the account service on a
 // FakeClock, with cheap argon2id so that tests stay fast.
 class AccountsTest : public testing::DatabaseTest {
@@ -271,6 +278,203 @@ TEST_F(AccountsTest, FirstAdministratorIsCreatedOnceWithAOneTimePassword) {
     EXPECT_FALSE(first->one_time_password.empty());
     EXPECT_TRUE(first->user.must_change_password);
     EXPECT_FALSE(service_->EnsureFirstAdmin().has_value());
+}
+
+// Editing one's own profile (full name and email) with optimistic locking.
+class ProfileTest : public AccountsTest {
+ protected:
+    void SetUp() override {
+        AccountsTest::SetUp();
+        user_ = AddUser("can-bo-01", {"province_officer"}, {"01"});
+        actor_.user_id = user_.id.value;
+        actor_.login = user_.login;
+        actor_.request_id = "req-profile";
+    }
+
+    User Stored() {
+        auto me = service_->Me(actor_);
+        EXPECT_TRUE(me.ok());
+        return *me;
+    }
+
+    // The newest audit entry.
+    audit::AuditEntry LastEntry() {
+        auto tx = db().Begin(storage::TxMode::kRead);
+        auto entries = audit_repo_.Range(*tx, 0, 1000);
+        EXPECT_FALSE(entries.empty());
+        return entries.back();
+    }
+
+    User user_;
+    Actor actor_;
+};
+
+TEST_F(ProfileTest, MeReadsTheCallersOwnAccountFromTheDatabase) {
+    User me = Stored();
+    EXPECT_EQ(me.login, "can-bo-01");
+    EXPECT_EQ(me.display_name, "Người dùng can-bo-01");
+    EXPECT_EQ(me.email, "");
+    EXPECT_EQ(me.version, 1);
+    auto system = service_->Me(Actor::System("test"));
+    ASSERT_FALSE(system.ok());
+    EXPECT_EQ(system.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(ProfileTest, UpdateNormalisesTheNameAndEmailAndIncrementsTheVersion) {
+    clock_.Advance(minutes(5));
+    // "Hoà" typed decomposed (o + combining grave), with spaces around both values.
+    auto r = service_->UpdateProfile(actor_, 1, "  Nguyễn Thị Hoa\xCC\x80 \t",
+                                     " hoa.nt@songoaivu.example.vn ");
+    ASSERT_TRUE(r.ok()) << r.error().message_en;
+    EXPECT_EQ(r->display_name, "Nguyễn Thị Hoà");
+    EXPECT_EQ(r->email, "hoa.nt@songoaivu.example.vn");
+    EXPECT_EQ(r->version, 2);
+    User me = Stored();
+    EXPECT_EQ(me.display_name, "Nguyễn Thị Hoà");
+    EXPECT_EQ(me.email, "hoa.nt@songoaivu.example.vn");
+    EXPECT_EQ(me.version, 2);
+    EXPECT_NE(me.updated_at, user_.updated_at);
+    EXPECT_EQ(me.password_hash, user_.password_hash);
+    EXPECT_TRUE(service_->Login("can-bo-01", kPassword, Client()).ok()) << "the password stays";
+
+    // An empty email removes it; the next save needs the new version.
+    auto cleared = service_->UpdateProfile(actor_, 2, "Nguyễn Thị Hoà", "   ");
+    ASSERT_TRUE(cleared.ok());
+    EXPECT_EQ(cleared->email, "");
+    EXPECT_EQ(cleared->version, 3);
+    EXPECT_EQ(Stored().email, "");
+}
+
+TEST_F(ProfileTest, UpdateRecordsAnAuditEntryFromBeforeToAfter) {
+    std::int64_t entries = Count("audit_log");
+    ASSERT_TRUE(service_->UpdateProfile(actor_, 1, "Trần Văn Bình", "binh@example.vn").ok());
+    EXPECT_EQ(Count("audit_log"), entries + 1);
+    auto e = LastEntry();
+    EXPECT_EQ(e.action, "update_profile");
+    EXPECT_EQ(e.entity, "user");
+    EXPECT_EQ(e.entity_id, std::to_string(user_.id.value));
+    EXPECT_EQ(e.user_login, "can-bo-01");
+    EXPECT_EQ(e.request_id, "req-profile");
+    auto before = nlohmann::json::parse(e.before_json);
+    auto after = nlohmann::json::parse(e.after_json);
+    EXPECT_EQ(before["display_name"], "Người dùng can-bo-01");
+    EXPECT_EQ(before["email"], "");
+    EXPECT_EQ(after["display_name"], "Trần Văn Bình");
+    EXPECT_EQ(after["email"], "binh@example.vn");
+    EXPECT_EQ(after["login"], "can-bo-01");
+    EXPECT_EQ(e.after_json.find("argon2"), std::string::npos);
+    auto report = audit_->Verify();
+    EXPECT_TRUE(report.ok) << report.problem;
+}
+
+TEST_F(ProfileTest, AStaleVersionIsAConflictOnVersionAndChangesNothing) {
+    ASSERT_TRUE(service_->UpdateProfile(actor_, 1, "Tab một", "mot@example.vn").ok());
+    std::int64_t entries = Count("audit_log");
+    auto stale = service_->UpdateProfile(actor_, 1, "Tab hai", "hai@example.vn");
+    ASSERT_FALSE(stale.ok());
+    EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(stale.error().field, "version");
+    EXPECT_NE(stale.error().message_vi.find("thay đổi ở nơi khác"), std::string::npos);
+    EXPECT_NE(stale.error().message_en.find("changed elsewhere"), std::string::npos);
+    // A version from the future is just as stale, and so is a stale save that changes nothing.
+    EXPECT_EQ(service_->UpdateProfile(actor_, 7, "Tab hai", "").error().code, ErrorCode::kConflict);
+    EXPECT_EQ(service_->UpdateProfile(actor_, 1, "Tab một", "mot@example.vn").error().code,
+              ErrorCode::kConflict);
+    User me = Stored();
+    EXPECT_EQ(me.display_name, "Tab một");
+    EXPECT_EQ(me.email, "mot@example.vn");
+    EXPECT_EQ(me.version, 2);
+    EXPECT_EQ(Count("audit_log"), entries);
+    // With the current version, the second tab's save goes through.
+    auto retried = service_->UpdateProfile(actor_, 2, "Tab hai", "hai@example.vn");
+    ASSERT_TRUE(retried.ok());
+    EXPECT_EQ(retried->version, 3);
+}
+
+TEST_F(ProfileTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
+    std::int64_t entries = Count("audit_log");
+    const std::string ok_name = "Lê Thu Trang";
+    struct Case {
+        std::string name;
+        std::string email;
+        std::int64_t version;
+        std::string field;
+    } cases[] = {
+        {"", "", 1, "display_name"},
+        {" \t\xC2\xA0 ", "", 1, "display_name"},  // only white space, a no-break space included
+        {std::string(201, 'a'), "", 1, "display_name"},
+        {Repeat("ệ", 201), "", 1, "display_name"},  // 201 characters, 603 bytes
+        {"Tr\xFFng", "", 1, "display_name"},        // not UTF-8
+        {ok_name, "khong-co-a-cong", 1, "email"},
+        {ok_name, "a@b@example.vn", 1, "email"},
+        {ok_name, "a@@example.vn", 1, "email"},
+        {ok_name, "@example.vn", 1, "email"},
+        {ok_name, "trang@localhost", 1, "email"},
+        {ok_name, "le trang@example.vn", 1, "email"},
+        {ok_name, "trang@exam\tple.vn", 1, "email"},
+        {ok_name, "trang\x01@example.vn", 1, "email"},
+        {ok_name, "trang\xC2\x85@example.vn", 1, "email"},             // U+0085, a C1 control
+        {ok_name, "trang@example.vn\xFF", 1, "email"},                 // not UTF-8
+        {ok_name, std::string(246, 'a') + "@example.vn", 1, "email"},  // 257 characters
+        {ok_name, "trang@example.vn", 0, "version"},
+        {ok_name, "trang@example.vn", -3, "version"},
+    };
+    for (const auto& c : cases) {
+        auto r = service_->UpdateProfile(actor_, c.version, c.name, c.email);
+        ASSERT_FALSE(r.ok()) << c.field << ": " << c.name << " / " << c.email;
+        EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument) << c.email;
+        EXPECT_EQ(r.error().field, c.field) << c.name << " / " << c.email;
+        ASSERT_FALSE(r.error().fields.empty());
+        EXPECT_EQ(r.error().fields.front().field, c.field);
+        EXPECT_FALSE(r.error().message_vi.empty());
+        EXPECT_FALSE(r.error().message_en.empty());
+    }
+    // Every bad field is named, the first as the main one.
+    auto all = service_->UpdateProfile(actor_, 0, "", "x");
+    ASSERT_FALSE(all.ok());
+    EXPECT_EQ(all.error().field, "display_name");
+    ASSERT_EQ(all.error().fields.size(), 3u);
+    EXPECT_EQ(all.error().fields[1].field, "email");
+    EXPECT_EQ(all.error().fields[2].field, "version");
+
+    User me = Stored();
+    EXPECT_EQ(me.display_name, user_.display_name);
+    EXPECT_EQ(me.email, "");
+    EXPECT_EQ(me.version, 1);
+    EXPECT_EQ(Count("audit_log"), entries);
+}
+
+TEST_F(ProfileTest, TheLimitsThemselvesAreAccepted) {
+    std::string name = Repeat("ệ", 200);                        // 200 characters, 600 bytes
+    std::string email = std::string(243, 'a') + "@example.vn";  // 254 characters
+    auto r = service_->UpdateProfile(actor_, 1, name, email);
+    ASSERT_TRUE(r.ok()) << r.error().message_en;
+    EXPECT_EQ(Stored().display_name, name);
+    EXPECT_EQ(Stored().email, email);
+}
+
+TEST_F(ProfileTest, ASaveThatChangesNothingWritesNothing) {
+    ASSERT_TRUE(service_->UpdateProfile(actor_, 1, "Phạm Minh", "minh@example.vn").ok());
+    User before = Stored();
+    std::int64_t entries = Count("audit_log");
+    clock_.Advance(minutes(3));
+    auto r = service_->UpdateProfile(actor_, 2, " Phạm Minh ", "minh@example.vn ");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->version, 2);
+    User after = Stored();
+    EXPECT_EQ(after.version, 2);
+    EXPECT_EQ(after.updated_at, before.updated_at);
+    EXPECT_EQ(Count("audit_log"), entries);
+}
+
+TEST_F(ProfileTest, CreateUserNormalisesTheNameWithTheSameRule) {
+    CreateUserRequest r{"moi-01", "  Đỗ Văn An ", "", kPassword, {"viewer"}, {"01"}, {}, false};
+    auto created = service_->CreateUser(Actor::System("test"), r);
+    ASSERT_TRUE(created.ok());
+    EXPECT_EQ(created->user.display_name, "Đỗ Văn An");
+    r.login = "moi-02";
+    r.display_name = std::string(201, 'x');
+    EXPECT_EQ(service_->CreateUser(Actor::System("test"), r).error().field, "display_name");
 }
 
 TEST(PasswordPolicy, AcceptsALongPhraseAndRejectsCommonOrShortOnes) {

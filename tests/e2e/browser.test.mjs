@@ -493,3 +493,55 @@ test("an API token made on /account is shown once, then only listed, and can be 
     assert.equal(after.status, 401, "a revoked token is refused");
   });
 });
+
+test("the profile form saves a new name, and a stale second tab gets the 409 conflict with the current values", async () => {
+  await withPage(async (page, context) => {
+    await page.goto("/account");
+    const oldName = await page.inputValue("#profile-name");
+    assert.match(oldName, /\(Lãnh đạo Hà Nội\)$/, "the demo's name for demo-leader-01");
+    const version = Number(await page.inputValue('#profile-form input[name="version"]'));
+    assert.ok(version >= 1, `version ${version}`);
+
+    // A second tab opens the same form before the first one saves: its form becomes stale.
+    const other = await context.newPage();
+    const otherProblems = [];
+    other.on("console", (msg) => { if (msg.type() === "error" && !/status of 409/.test(msg.text())) otherProblems.push(msg.text()); });
+    other.on("pageerror", (err) => otherProblems.push(`pageerror: ${err.message}`));
+    other.on("response", (res) => {
+      const url = new URL(res.url());
+      if (res.status() >= 400 && !(res.status() === 409 && url.pathname === "/account/profile")) otherProblems.push(`HTTP ${res.status()} for ${res.url()}`);
+    });
+    await other.goto("/account");
+    assert.equal(await other.inputValue('#profile-form input[name="version"]'), String(version));
+
+    // The first tab saves a new name.
+    const newName = "Nguyễn Thị Hoà (Lãnh đạo Hà Nội)";
+    await page.fill("#profile-name", newName);
+    await page.fill("#profile-email", "hoa.nt@songoaivu.example.vn");
+    await Promise.all([page.waitForURL("**/account?saved=1"), page.click("#profile-save")]);
+    assert.equal(await text(page, "#profile-saved"), "Đã lưu hồ sơ.");
+    assert.equal(await page.inputValue("#profile-name"), newName);
+    assert.equal(await page.inputValue("#profile-email"), "hoa.nt@songoaivu.example.vn");
+    assert.equal(await page.inputValue('#profile-form input[name="version"]'), String(version + 1));
+    assert.equal(await text(page, "#account-link"), newName, "the header shows the new name");
+    await assertVietnameseFont(page);
+    await screenshot(page, "profile-saved");
+
+    // The second tab submits its stale form: 409, the conflict, and the values saved meanwhile.
+    await other.fill("#profile-name", "Tên từ thẻ cũ");
+    const [res] = await Promise.all([other.waitForNavigation(), other.click("#profile-save")]);
+    assert.equal(res.status(), 409);
+    assert.match(await text(other, "#profile-conflict"), /đã được thay đổi ở nơi khác/);
+    assert.equal(await other.locator("#profile-saved").count(), 0);
+    assert.equal(await other.inputValue("#profile-name"), newName, "the form shows the current name");
+    assert.equal(await other.inputValue('#profile-form input[name="version"]'), String(version + 1), "and the current version");
+    await screenshot(other, "profile-conflict-409");
+
+    // Submitted again from there, it goes through.
+    await other.fill("#profile-name", "Tên từ thẻ cũ");
+    await Promise.all([other.waitForURL("**/account?saved=1"), other.click("#profile-save")]);
+    assert.equal(await other.inputValue("#profile-name"), "Tên từ thẻ cũ");
+    assert.equal(await other.inputValue('#profile-form input[name="version"]'), String(version + 2));
+    assert.deepEqual(otherProblems, [], "console errors, page errors or failed requests in the second tab");
+  }, { as: "demo-leader-01" });
+});

@@ -220,6 +220,14 @@ const REQUESTS = [
     assert.equal(setCookieValue(res, "nv_session"), "", "the stale cookie is cleared");
   } },
 
+  // My profile, with optimistic locking (demo-viewer starts at version 1)
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "Người xem (đã sửa)", email: "xem@example.vn", version: 1 }, status: 200, check: (b) => { assert.equal(b.display_name, "Người xem (đã sửa)"); assert.equal(b.version, 2); } },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "Tab cũ", email: null, version: 1 }, status: 409, check: (b) => { assert.equal(b.error.code, "conflict"); assert.equal(b.error.field, "version"); } },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "", email: null, version: 2 }, status: 400, field: "display_name" },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "Tên", email: "khong-hop-le", version: 2 }, status: 400, field: "email" },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "Tên", email: null, version: 0 }, status: 400, field: "version" },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: "{\"display_name\": ", status: 400, field: "body" },
+  { url: "/api/v1/me", method: "PATCH", as: "demo-viewer", body: { display_name: "Tên", email: null, version: 2 }, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
   // My tokens (creating, using and revoking them: see "an API token's life" below)
   { url: "/api/v1/tokens", status: 200, check: (b) => {
     assert.ok(b.items.length >= 1, "the token `ngoaivu user token` made is listed");

@@ -1,6 +1,8 @@
 #include "modules/accounts/account_service.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "base/crypto.hpp"
 #include "base/text.hpp"
@@ -47,7 +49,115 @@ bool IsProvincial(Role r) {
     return r == Role::kProvinceOfficer || r == Role::kProvinceLeader || r == Role::kViewer;
 }
 
+// The code point that starts at s[i] (valid UTF-8), and its length in bytes.
+char32_t CodePointAt(std::string_view s, std::size_t i, std::size_t* length) {
+    auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
+    char32_t c = b(i);
+    if (c < 0x80) {
+        *length = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *length = 2;
+        return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
+    }
+    if (c < 0xF0) {
+        *length = 3;
+        return ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
+    }
+    *length = 4;
+    return ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) |
+           (b(i + 3) & 0x3F);
+}
+
+// White space as a user may paste it: ASCII, no-break, the typographic spaces, the ideographic
+// space and the byte-order mark (the set of \s in JavaScript, as web/openapi.json's patterns).
+bool IsSpace(char32_t c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+bool IsControl(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+// `s` (valid UTF-8) without the white space at either end.
+std::string TrimSpace(std::string_view s) {
+    std::size_t begin = 0, end = 0, i = 0;
+    bool seen = false;
+    while (i < s.size()) {
+        std::size_t n = 1;
+        char32_t c = CodePointAt(s, i, &n);
+        if (!IsSpace(c)) {
+            if (!seen)
+                begin = i;
+            seen = true;
+            end = i + n;
+        }
+        i += n;
+    }
+    return seen ? std::string(s.substr(begin, end - begin)) : std::string();
+}
+
+// Collects field errors into one kInvalidArgument error: the first names the main field.
+void AddFieldError(std::optional<Error>& all, const Error& e) {
+    if (!all) {
+        all = e;
+        return;
+    }
+    all->fields.insert(all->fields.end(), e.fields.begin(), e.fields.end());
+}
+
+Error ProfileConflict() {
+    return {ErrorCode::kConflict,
+            "version",
+            "Hồ sơ đã được thay đổi ở nơi khác (trong một thẻ khác hoặc bởi người khác). "
+            "Vui lòng tải lại và thử lại.",
+            "The profile was changed elsewhere (in another tab or by someone else). "
+            "Please reload it and try again.",
+            {}};
+}
+
 }  // namespace
+
+Result<std::string> NormaliseDisplayName(const std::string& display_name) {
+    std::string name = text::IsValidUtf8(display_name) ? TrimSpace(text::Nfc(display_name)) : "";
+    if (name.empty() || Chars(name) > 200) {
+        return Error::InvalidArgument("display_name", "Họ và tên là bắt buộc (tối đa 200 ký tự).",
+                                      "The full name is required (at most 200 characters).");
+    }
+    return name;
+}
+
+Result<std::string> NormaliseEmail(const std::string& raw) {
+    Error invalid = Error::InvalidArgument(
+        "email",
+        "Email không hợp lệ: cần đúng một ký tự @, có phần trước @, tên miền có dấu chấm, không "
+        "có khoảng trắng hay ký tự điều khiển (tối đa 254 ký tự).",
+        "The email address is not valid: it needs exactly one @, something before it, a domain "
+        "with a dot, and no spaces or control characters (at most 254 characters).");
+    if (!text::IsValidUtf8(raw))
+        return invalid;
+    std::string email = TrimSpace(raw);
+    if (email.empty())
+        return email;
+    if (Chars(email) > 254)
+        return invalid;
+    for (std::size_t i = 0; i < email.size();) {
+        std::size_t n = 1;
+        char32_t c = CodePointAt(email, i, &n);
+        if (IsSpace(c) || IsControl(c))
+            return invalid;
+        i += n;
+    }
+    std::size_t at = email.find('@');
+    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos ||
+        email.find('.', at + 1) == std::string::npos) {
+        return invalid;
+    }
+    return email;
+}
 
 Result<std::string> NormaliseLogin(const std::string& login) {
     std::string out;
@@ -437,11 +547,9 @@ Result<CreatedUser> AccountService::CreateUserWithHash(const Actor& actor,
     auto login = NormaliseLogin(req.login);
     if (!login)
         return login.error();
-    std::string name = text::Nfc(req.display_name);
-    if (name.empty() || Chars(name) > 200) {
-        return Error::InvalidArgument("display_name", "Họ và tên là bắt buộc (tối đa 200 ký tự).",
-                                      "The full name is required (at most 200 characters).");
-    }
+    auto name = NormaliseDisplayName(req.display_name);
+    if (!name)
+        return name.error();
     CreatedUser created;
     std::string password = req.password;
     if (!precomputed_hash.empty()) {
@@ -463,7 +571,7 @@ Result<CreatedUser> AccountService::CreateUserWithHash(const Actor& actor,
     }
     User u;
     u.login = *login;
-    u.display_name = name;
+    u.display_name = *name;
     u.email = req.email;
     u.password_hash = precomputed_hash.empty() ? Hash(password) : precomputed_hash;
     u.must_change_password = !created.one_time_password.empty();
@@ -597,6 +705,56 @@ std::optional<CreatedUser> AccountService::EnsureFirstAdmin() {
     if (!created)
         return std::nullopt;
     return *created;
+}
+
+Result<User> AccountService::Me(const Actor& actor) {
+    auto tx = db_.Begin(storage::TxMode::kRead);
+    auto u = repo_.FindUser(*tx, UserId{actor.user_id});
+    if (!u)
+        return NoAccount(actor.login);
+    return *u;
+}
+
+Result<User> AccountService::UpdateProfile(const Actor& actor, std::int64_t expected_version,
+                                           const std::string& display_name,
+                                           const std::string& email) {
+    std::optional<Error> invalid;
+    auto name = NormaliseDisplayName(display_name);
+    if (!name)
+        AddFieldError(invalid, name.error());
+    auto mail = NormaliseEmail(email);
+    if (!mail)
+        AddFieldError(invalid, mail.error());
+    if (expected_version < 1) {
+        AddFieldError(invalid,
+                      Error::InvalidArgument("version", "Phiên bản phải là số nguyên từ 1 trở lên.",
+                                             "The version must be a whole number of at least 1."));
+    }
+    if (invalid)
+        return *invalid;
+    return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<User> {
+        auto u = repo_.FindUser(tx, UserId{actor.user_id});
+        if (!u)
+            return NoAccount(actor.login);
+        if (u->disabled) {
+            return Error::PermissionDenied("Tài khoản này đã bị khoá.",
+                                           "This account is disabled.");
+        }
+        if (u->version != expected_version)
+            return ProfileConflict();
+        if (u->display_name == *name && u->email == *mail)
+            return *u;  // nothing changes: no write, no entry, the same version
+        nlohmann::json before = Describe(*u);
+        u->display_name = *name;
+        u->email = *mail;
+        u->updated_at = Iso(clock_.Now());
+        if (!repo_.UpdateUser(tx, *u))
+            return ProfileConflict();
+        u->version += 1;
+        audit_.Record(tx, actor, "update_profile", "user", std::to_string(u->id.value), before,
+                      Describe(*u));
+        return *u;
+    });
 }
 
 Result<CreatedToken> AccountService::CreateToken(const Actor& actor, const std::string& raw_name) {

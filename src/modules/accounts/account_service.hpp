@@ -121,6 +121,21 @@ class AccountService {
     // Creates the first administrator when there is none (ngoaivu init); nullopt otherwise.
     std::optional<CreatedUser> EnsureFirstAdmin();
 
+    // The actor's own account, read from the database (not from the session or token cache):
+    // kNotFound when the actor has no account (the system actor, or a deleted user).
+    Result<User> Me(const Actor& actor);
+    // Changes the actor's own full name and email, with optimistic locking. The name is NFC,
+    // trimmed, required and at most 200 characters; the email is trimmed, optional ("" = none),
+    // at most 254 characters, with exactly one '@', something before it, a domain with a dot,
+    // and no spaces or control characters; `expected_version` is at least 1. Bad input gives
+    // kInvalidArgument naming each field ("display_name", "email", "version"), and changes
+    // nothing. When the stored version is not `expected_version`, kConflict with field "version"
+    // and nothing is written. Otherwise the new user (version + 1) in one transaction with the
+    // audit entry "update_profile" (before and after); when neither field changes, the user as
+    // stored, without a write, an audit entry or a new version.
+    Result<User> UpdateProfile(const Actor& actor, std::int64_t expected_version,
+                               const std::string& display_name, const std::string& email);
+
     // API tokens of the actor itself.
     Result<CreatedToken> CreateToken(const Actor& actor, const std::string& name);
     Result<std::vector<ApiToken>> ListTokens(const Actor& actor);
@@ -174,5 +189,12 @@ class AccountService {
 
 // Normalises a login (trimmed, lower case); kInvalidArgument unless 3–64 of [a-z0-9._-].
 Result<std::string> NormaliseLogin(const std::string& login);
+// Normalises a full name (NFC, surrounding white space removed); kInvalidArgument naming
+// "display_name" when it is not valid UTF-8, empty, or longer than 200 characters.
+Result<std::string> NormaliseDisplayName(const std::string& display_name);
+// Normalises an email address (surrounding white space removed; "" means none);
+// kInvalidArgument naming "email" when it is longer than 254 characters, has not exactly one '@',
+// nothing before it, no dot after it, or any space or control character.
+Result<std::string> NormaliseEmail(const std::string& email);
 
 }  // namespace ngoaivu::accounts

@@ -1,3 +1,7 @@
+#include <cstdint>
+#include <limits>
+#include <optional>
+
 #include "http/json.hpp"
 #include "modules/accounts/accounts_routes.hpp"
 
@@ -46,18 +50,93 @@ nlohmann::json UserJson(const User& u) {
             {"created_at", u.created_at}};
 }
 
+// GET and PATCH /api/v1/me: the caller's identity and scope (from the actor) with the profile
+// as stored (from the database).
+nlohmann::json MeJson(const Actor& actor, const User& u) {
+    nlohmann::json grants = nlohmann::json::array();
+    for (const auto& g : actor.grants)
+        grants.push_back(GrantJson(g));
+    return {{"id", actor.user_id},
+            {"login", actor.login},
+            {"display_name", u.display_name},
+            {"email", u.email.empty() ? nlohmann::json() : nlohmann::json(u.email)},
+            {"version", u.version},
+            {"via_token", actor.via_token},
+            {"grants", grants}};
+}
+
+// The body of PATCH /api/v1/me.
+struct ProfileRequest {
+    std::string display_name;
+    std::string email;
+    std::int64_t version = 0;
+};
+
+// Reads {"display_name": string, "email": string or null, "version": integer}; a missing or
+// wrongly typed member is kInvalidArgument naming it (every such member is in `fields`).
+Result<ProfileRequest> ParseProfileRequest(const Request& req) {
+    auto body = http::ParseJsonBody(req);
+    if (!body)
+        return body.error();
+    const nlohmann::json empty = nlohmann::json::object();
+    const nlohmann::json& j = body->is_object() ? *body : empty;
+    ProfileRequest out;
+    std::optional<Error> invalid;
+    auto add = [&invalid](Error e) {
+        if (!invalid)
+            invalid = std::move(e);
+        else
+            invalid->fields.insert(invalid->fields.end(), e.fields.begin(), e.fields.end());
+    };
+    if (auto it = j.find("display_name"); it != j.end() && it->is_string()) {
+        out.display_name = it->get<std::string>();
+    } else {
+        add(Error::InvalidArgument("display_name", "Cần trường \"display_name\" kiểu chuỗi.",
+                                   "A string field \"display_name\" is required."));
+    }
+    if (auto it = j.find("email"); it != j.end() && (it->is_string() || it->is_null())) {
+        if (it->is_string())
+            out.email = it->get<std::string>();
+    } else {
+        add(Error::InvalidArgument("email", "Cần trường \"email\" kiểu chuỗi hoặc null.",
+                                   "A field \"email\" that is a string or null is required."));
+    }
+    auto it = j.find("version");
+    bool integer = it != j.end() && it->is_number_integer() &&
+                   !(it->is_number_unsigned() &&
+                     it->get<std::uint64_t>() > std::numeric_limits<std::int64_t>::max());
+    if (integer) {
+        out.version = it->get<std::int64_t>();
+    } else {
+        add(Error::InvalidArgument("version", "Cần trường \"version\" kiểu số nguyên.",
+                                   "An integer field \"version\" is required."));
+    }
+    if (invalid)
+        return *invalid;
+    return out;
+}
+
 }  // namespace
 
 void RegisterAccountApi(http::Router& router, AccountService& service) {
+    router.Add({"GET", "/api/v1/me", Access::kAuthenticated, "The signed-in user",
+                [&service](Request& req) {
+                    auto me = service.Me(*req.actor);
+                    if (!me)
+                        return http::JsonError(me.error(), req.request_id);
+                    return http::JsonResponse(200, MeJson(*req.actor, *me));
+                }});
     router.Add(
-        {"GET", "/api/v1/me", Access::kAuthenticated, "The signed-in user", [](Request& req) {
-             nlohmann::json grants = nlohmann::json::array();
-             for (const auto& g : req.actor->grants)
-                 grants.push_back(GrantJson(g));
-             return http::JsonResponse(200, {{"id", req.actor->user_id},
-                                             {"login", req.actor->login},
-                                             {"via_token", req.actor->via_token},
-                                             {"grants", grants}});
+        {"PATCH", "/api/v1/me", Access::kAuthenticated,
+         "Change my full name and email (optimistic locking on version)", [&service](Request& req) {
+             auto body = ParseProfileRequest(req);
+             if (!body)
+                 return http::JsonError(body.error(), req.request_id);
+             auto updated =
+                 service.UpdateProfile(*req.actor, body->version, body->display_name, body->email);
+             if (!updated)
+                 return http::JsonError(updated.error(), req.request_id);
+             return http::JsonResponse(200, MeJson(*req.actor, *updated));
          }});
     router.Add({"GET", "/api/v1/tokens", Access::kAuthenticated, "My API tokens",
                 [&service](Request& req) {

@@ -1,3 +1,6 @@
+#include <charconv>
+#include <cstdint>
+
 #include "base/crypto.hpp"
 #include "http/error_status.hpp"
 #include "http/json.hpp"
@@ -58,6 +61,46 @@ std::string RolesText(const html::Pages& pages, const Request& req, const Grants
                                               html::LangOf(req));
     }
     return out;
+}
+
+// What the profile form on /account shows: the values as stored, or as typed when a submit is
+// refused.
+struct ProfileForm {
+    std::string display_name;
+    std::string email;
+    std::string version;
+};
+
+ProfileForm StoredProfile(const User& u) {
+    return {u.display_name, u.email, std::to_string(u.version)};
+}
+
+// The /account page: the profile form with `form`, the roles, and the API tokens; `view` may
+// already hold a notice or errors.
+Response AccountPage(AccountService& service, const html::Pages& pages, const Request& req,
+                     Data view, const ProfileForm& form, int status = 200) {
+    auto tokens = service.ListTokens(*req.actor);
+    Data list(Data::type::list);
+    if (tokens) {
+        for (const auto& t : *tokens) {
+            Data d;
+            d.set("id", std::to_string(t.id));
+            d.set("name", t.name);
+            d.set("prefix", t.prefix);
+            d.set("created_at", t.created_at.substr(0, 10));
+            if (!t.last_used_at.empty())
+                d.set("last_used_at", t.last_used_at.substr(0, 16));
+            d.set("revoked", !t.revoked_at.empty());
+            list.push_back(d);
+        }
+    }
+    view.set("tokens", list);
+    view.set("roles", RolesText(pages, req, req.actor->grants));
+    view.set("login", req.actor->login);
+    view.set("profile_name", form.display_name);
+    view.set("profile_email", form.email);
+    view.set("profile_version", form.version);
+    return pages.Render(req, "accounts/account", "account", std::move(view), status);
 }
 
 }  // namespace
@@ -145,30 +188,45 @@ void RegisterAccountPages(http::Router& router, AccountService& service, audit::
                     }
                     return Response::Redirect("/account?changed=1");
                 }});
-    router.Add({"GET", "/account", Access::kAuthenticated, "My account and API tokens",
+    router.Add({"GET", "/account", Access::kAuthenticated, "My account, profile and API tokens",
                 [&service, &pages](Request& req) {
+                    auto me = service.Me(*req.actor);
+                    if (!me)
+                        return pages.Error(req, me.error());
                     Data view;
                     view.set("changed", req.Query("changed").has_value());
-                    auto tokens = service.ListTokens(*req.actor);
-                    Data list(Data::type::list);
-                    if (tokens) {
-                        for (const auto& t : *tokens) {
-                            Data d;
-                            d.set("id", std::to_string(t.id));
-                            d.set("name", t.name);
-                            d.set("prefix", t.prefix);
-                            d.set("created_at", t.created_at.substr(0, 10));
-                            if (!t.last_used_at.empty())
-                                d.set("last_used_at", t.last_used_at.substr(0, 16));
-                            d.set("revoked", !t.revoked_at.empty());
-                            list.push_back(d);
-                        }
-                    }
-                    view.set("tokens", list);
-                    view.set("roles", RolesText(pages, req, req.actor->grants));
-                    view.set("login", req.actor->login);
-                    return pages.Render(req, "accounts/account", "account", std::move(view));
+                    view.set("saved", req.Query("saved").has_value());
+                    return AccountPage(service, pages, req, std::move(view), StoredProfile(*me));
                 }});
+    router.Add(
+        {"POST", "/account/profile", Access::kAuthenticated, "Change my full name and email",
+         [&service, &pages](Request& req) {
+             ProfileForm typed{req.Form("display_name"), req.Form("email"), req.Form("version")};
+             std::int64_t version = 0;
+             const std::string& raw = typed.version;
+             auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), version);
+             if (raw.empty() || ec != std::errc() || end != raw.data() + raw.size())
+                 version = 0;  // refused by the service, naming "version"
+             auto r = service.UpdateProfile(*req.actor, version, typed.display_name, typed.email);
+             if (r)
+                 return Response::Redirect("/account?saved=1");
+             Data view;
+             if (r.error().code == ErrorCode::kConflict) {
+                 // Someone saved first: show what is stored now, so that a second
+                 // submit starts from it.
+                 auto me = service.Me(*req.actor);
+                 if (!me)
+                     return pages.Error(req, me.error());
+                 bool en = html::LangOf(req) == "en";
+                 view.set("profile_conflict", en ? r.error().message_en : r.error().message_vi);
+                 return AccountPage(service, pages, req, std::move(view), StoredProfile(*me), 409);
+             }
+             if (r.error().code != ErrorCode::kInvalidArgument)
+                 return pages.Error(req, r.error());
+             AddErrors(view, req, r.error());
+             return AccountPage(service, pages, req, std::move(view), typed,
+                                http::HttpStatus(r.error().code));
+         }});
     router.Add({"POST", "/account/tokens", Access::kAuthenticated, "Create an API token",
                 [&service, &pages](Request& req) {
                     auto created = service.CreateToken(*req.actor, req.Form("name"));

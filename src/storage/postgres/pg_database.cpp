@@ -180,7 +180,7 @@ class Connection {
     // Runs one statement (prepared on first use); appends rows to `rows` when not null. Returns
     // the number of rows the statement changed. The parameterless single statements in `before`
     // (a pending BEGIN) are sent first in the same round trip (libpq pipeline mode).
-    std::int64_t Run(std::string_view sql, Params params, Rows* rows,
+    std::int64_t Run(std::string_view sql, ParamSpan params, Rows* rows,
                      std::span<const char* const> before = {}) {
         Drain();
         auto start = std::chrono::steady_clock::now();
@@ -378,12 +378,12 @@ class PgTransaction final : public Transaction {
         owner_->Release(std::move(conn_));
     }
 
-    Rows Query(std::string_view sql, Params params) override {
+    Rows DoQuery(std::string_view sql, ParamSpan params) override {
         Rows rows;
         Run(sql, params, &rows);
         return rows;
     }
-    std::int64_t Exec(std::string_view sql, Params params) override {
+    std::int64_t DoExec(std::string_view sql, ParamSpan params) override {
         return Run(sql, params, nullptr);
     }
     void ExecScript(std::string_view sql) override {
@@ -402,7 +402,7 @@ class PgTransaction final : public Transaction {
     }
 
  private:
-    std::int64_t Run(std::string_view sql, Params params, Rows* rows) {
+    std::int64_t Run(std::string_view sql, ParamSpan params, Rows* rows) {
         if (!begin_)
             return conn_->Run(sql, params, rows);
         const char* const before[] = {begin_};

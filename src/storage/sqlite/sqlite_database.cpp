@@ -123,7 +123,7 @@ class Connection {
     }
 
     // Runs one statement; appends its rows to `rows` when not null. Returns sqlite3_changes().
-    std::int64_t Run(std::string_view sql, Params params, Rows* rows) {
+    std::int64_t Run(std::string_view sql, ParamSpan params, Rows* rows) {
         auto start = std::chrono::steady_clock::now();
         sqlite3_stmt* stmt = Prepare(sql);
         int index = 1;
@@ -229,12 +229,12 @@ class SqliteTransaction final : public Transaction {
         owner_->Release(std::move(conn_));
     }
 
-    Rows Query(std::string_view sql, Params params) override {
+    Rows DoQuery(std::string_view sql, ParamSpan params) override {
         Rows rows;
         conn_->Run(sql, params, &rows);
         return rows;
     }
-    std::int64_t Exec(std::string_view sql, Params params) override {
+    std::int64_t DoExec(std::string_view sql, ParamSpan params) override {
         return conn_->Run(sql, params, nullptr);
     }
     void ExecScript(std::string_view sql) override { conn_->Script(sql); }
