@@ -8,7 +8,9 @@ endfunction()
 
 # ngoaivu_test(NAME SOURCES ... DEPS ... LABELS ... [BOTH_BACKENDS]): one GoogleTest executable,
 # discovered by ctest. BOTH_BACKENDS registers its tests a second time, named "pg.<test>" and
-# labelled `postgres`, with NGOAIVU_TEST_BACKEND=postgres (tests/support/test_database.hpp).
+# labelled `postgres` (that label only: gtest_discover_tests splits a list-valued property into
+# separate key/value words, which silently dropped the ENVIRONMENT after it), with
+# NGOAIVU_TEST_BACKEND=postgres (tests/support/test_database.hpp).
 function(ngoaivu_test name)
     cmake_parse_arguments(ARG "BOTH_BACKENDS" "" "SOURCES;DEPS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
@@ -19,7 +21,7 @@ function(ngoaivu_test name)
     gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
     if(ARG_BOTH_BACKENDS)
         gtest_discover_tests(${name} TEST_PREFIX "pg."
-            PROPERTIES LABELS "${ARG_LABELS};postgres" ENVIRONMENT "NGOAIVU_TEST_BACKEND=postgres"
+            PROPERTIES LABELS postgres ENVIRONMENT "NGOAIVU_TEST_BACKEND=postgres"
             DISCOVERY_TIMEOUT 60)
     endif()
 endfunction()

@@ -338,10 +338,8 @@ Result<AuthContext> AccountService::AuthenticateSession(const std::string& token
                      user->must_change_password, user->display_name};
     tx.reset();
     // Refresh the idle timer at most once a minute: a write per request would cost an fsync.
-    if (session->last_seen_at < Iso(now - std::chrono::minutes(1))) {
-        storage::WithWrite(db_,
-                           [&](storage::Transaction& w) { repo_.TouchSession(w, hash, now_iso); });
-    }
+    if (session->last_seen_at < Iso(now - std::chrono::minutes(1)))
+        Touch([&](storage::Transaction& w) { repo_.TouchSession(w, hash, now_iso); });
     return auth;
 }
 
@@ -382,10 +380,8 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
             token_cache_.clear();
         token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl};
     }
-    if (t->last_used_at.empty() || t->last_used_at < Iso(now - std::chrono::minutes(1))) {
-        storage::WithWrite(db_,
-                           [&](storage::Transaction& w) { repo_.TouchToken(w, t->id, Iso(now)); });
-    }
+    if (t->last_used_at.empty() || t->last_used_at < Iso(now - std::chrono::minutes(1)))
+        Touch([&](storage::Transaction& w) { repo_.TouchToken(w, t->id, Iso(now)); });
     return auth;
 }
 

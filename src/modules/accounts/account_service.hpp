@@ -177,6 +177,17 @@ class AccountService {
     // API tokens authenticate from a per-process cache for up to kTokenCacheTtl; a revocation,
     // a disabled account or a new grant clears it here at once, and reaches other server
     // processes within the TTL.
+    // A timestamp refresh (session idle timer, token last use): a small write that need not
+    // queue behind other writers (TxMode::kConcurrent, retried on a conflict) and that may be
+    // skipped when the database stays busy; the next request refreshes it.
+    template <typename Fn>
+    void Touch(Fn&& fn) {
+        try {
+            storage::WithRetry(db_, storage::TxMode::kConcurrent, std::forward<Fn>(fn));
+        } catch (const storage::BusyError&) {
+        }
+    }
+
     struct CachedToken {
         AuthContext auth;
         std::chrono::system_clock::time_point until;
