@@ -1,3 +1,5 @@
+#include <map>
+
 #include "modules/accounts/account_repository.hpp"
 
 namespace ngoaivu::accounts {
@@ -22,13 +24,31 @@ constexpr const char* kUpdateUser =
     "UPDATE app_user SET display_name = $1, email = $2, password_hash = $3, "
     "must_change_password = $4, disabled = $5, updated_at = $6, version = version + 1 "
     "WHERE id = $7 AND version = $8";
+// A user's grants, with their provinces and countries, in three queries whatever their number;
+// the ...Page forms do the same for one page of ListUsers ($1 LIMIT, $2 OFFSET).
 constexpr const char* kGrants =
-    "SELECT id, role, all_provinces FROM user_role WHERE user_id = $1 ORDER BY id";
+    "SELECT user_id, id, role, all_provinces FROM user_role WHERE user_id = $1 ORDER BY id";
 constexpr const char* kGrantUnits =
-    "SELECT admin_unit_id FROM user_role_province WHERE user_role_id = $1 ORDER BY admin_unit_id";
+    "SELECT p.user_role_id, p.admin_unit_id FROM user_role_province p "
+    "JOIN user_role r ON r.id = p.user_role_id WHERE r.user_id = $1 "
+    "ORDER BY p.user_role_id, p.admin_unit_id";
 constexpr const char* kGrantCountries =
-    "SELECT country_alpha2 FROM user_role_country WHERE user_role_id = $1 ORDER BY "
-    "country_alpha2";
+    "SELECT c.user_role_id, c.country_alpha2 FROM user_role_country c "
+    "JOIN user_role r ON r.id = c.user_role_id WHERE r.user_id = $1 "
+    "ORDER BY c.user_role_id, c.country_alpha2";
+#define NGOAIVU_PAGE_OF_USERS "(SELECT id FROM app_user ORDER BY login LIMIT $1 OFFSET $2)"
+constexpr const char* kGrantsPage =
+    "SELECT user_id, id, role, all_provinces FROM user_role WHERE user_id IN " NGOAIVU_PAGE_OF_USERS
+    " ORDER BY user_id, id";
+constexpr const char* kGrantUnitsPage =
+    "SELECT p.user_role_id, p.admin_unit_id FROM user_role_province p "
+    "JOIN user_role r ON r.id = p.user_role_id WHERE r.user_id IN " NGOAIVU_PAGE_OF_USERS
+    " ORDER BY p.user_role_id, p.admin_unit_id";
+constexpr const char* kGrantCountriesPage =
+    "SELECT c.user_role_id, c.country_alpha2 FROM user_role_country c "
+    "JOIN user_role r ON r.id = c.user_role_id WHERE r.user_id IN " NGOAIVU_PAGE_OF_USERS
+    " ORDER BY c.user_role_id, c.country_alpha2";
+#undef NGOAIVU_PAGE_OF_USERS
 constexpr const char* kDeleteGrant = "DELETE FROM user_role WHERE user_id = $1 AND role = $2";
 constexpr const char* kInsertGrant =
     "INSERT INTO user_role (user_id, role, all_provinces) VALUES ($1, $2, $3) RETURNING id";
@@ -102,21 +122,48 @@ storage::Value OrNull(const std::string& s) {
 
 }  // namespace
 
-std::vector<StoredGrant> SqlAccountRepository::LoadGrants(storage::Transaction& tx, UserId user) {
-    std::vector<StoredGrant> out;
-    for (const auto& r : tx.Query(kGrants, {user.value})) {
+namespace {
+
+// Grants by user id, from the three grant queries run with `params`.
+std::map<std::int64_t, std::vector<StoredGrant>> LoadGrantsWhere(storage::Transaction& tx,
+                                                                 const char* grants_sql,
+                                                                 const char* units_sql,
+                                                                 const char* countries_sql,
+                                                                 storage::ParamSpan params) {
+    std::map<std::int64_t, std::vector<StoredGrant>> by_user;
+    // grant id → where it is: (user id, index in that user's vector)
+    std::map<std::int64_t, std::pair<std::int64_t, std::size_t>> where;
+    for (const auto& r : tx.Query(grants_sql, params)) {
         StoredGrant g;
-        if (!ParseRole(r.Text(1), &g.role))
+        if (!ParseRole(r.Text(2), &g.role))
             continue;
-        g.all_provinces = r.Int(2) != 0;
-        for (const auto& u : tx.Query(kGrantUnits, {r.Int(0)}))
-            g.unit_ids.push_back(u.Int(0));
-        for (const auto& c : tx.Query(kGrantCountries, {r.Int(0)})) {
-            g.countries.push_back(c.Text(0));
-        }
-        out.push_back(std::move(g));
+        g.all_provinces = r.Int(3) != 0;
+        auto& grants = by_user[r.Int(0)];
+        where[r.Int(1)] = {r.Int(0), grants.size()};
+        grants.push_back(std::move(g));
     }
-    return out;
+    auto grant = [&](std::int64_t id) -> StoredGrant* {
+        auto it = where.find(id);
+        return it == where.end() ? nullptr : &by_user[it->second.first][it->second.second];
+    };
+    for (const auto& r : tx.Query(units_sql, params)) {
+        if (StoredGrant* g = grant(r.Int(0)))
+            g->unit_ids.push_back(r.Int(1));
+    }
+    for (const auto& r : tx.Query(countries_sql, params)) {
+        if (StoredGrant* g = grant(r.Int(0)))
+            g->countries.push_back(r.Text(1));
+    }
+    return by_user;
+}
+
+}  // namespace
+
+std::vector<StoredGrant> SqlAccountRepository::LoadGrants(storage::Transaction& tx, UserId user) {
+    storage::Value id(user.value);
+    auto by_user =
+        LoadGrantsWhere(tx, kGrants, kGrantUnits, kGrantCountries, storage::ParamSpan(&id, 1));
+    return std::move(by_user[user.value]);
 }
 
 std::optional<User> SqlAccountRepository::FindUserByLogin(storage::Transaction& tx,
@@ -140,9 +187,11 @@ std::optional<User> SqlAccountRepository::FindUser(storage::Transaction& tx, Use
 
 Page<User> SqlAccountRepository::ListUsers(storage::Transaction& tx, const PageRequest& page) {
     Page<User> out{{}, 0, page.page, page.per_page};
-    for (const auto& r : tx.Query(kListUsers, {page.per_page, page.offset()})) {
+    const storage::Value params[] = {page.per_page, page.offset()};
+    auto grants = LoadGrantsWhere(tx, kGrantsPage, kGrantUnitsPage, kGrantCountriesPage, params);
+    for (const auto& r : tx.Query(kListUsers, params)) {
         User u = ToUser(r);
-        u.grants = LoadGrants(tx, u.id);
+        u.grants = std::move(grants[u.id.value]);
         out.items.push_back(std::move(u));
     }
     out.total = tx.QueryOne(kCountUsers)->Int(0);
