@@ -1,10 +1,12 @@
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/sinks/basic_file_sink.h>
@@ -133,6 +135,15 @@ std::shared_ptr<spdlog::logger> MakeLogger(const std::string& file) {
 }
 
 }  // namespace
+
+// --handler-threads -1 on PostgreSQL: one per pooled connection (a handler holds at most one),
+// but no more than two per core: more runnable threads than that only queue for the CPU and
+// lengthen the tail (bench/README.md, db_bench.sh: at 64 connections on 2 cores, 4 threads gave
+// p99 8 ms where 8 gave 9-11 ms and 32 gave 221 ms).
+int AutomaticHandlerThreads(int db_pool) {
+    int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, std::min(db_pool, 2 * std::max(cores, 1)));
+}
 
 // --trusted-proxies, or std::runtime_error in both languages (the CLI checks it earlier).
 http::TrustedProxies ParseTrustedProxies(const std::string& list) {
@@ -460,8 +471,9 @@ std::uint16_t App::Start(bool handle_signals) {
     options.host = host;
     options.port = port;
     options.handler_threads = s.config.handler_threads >= 0 ? s.config.handler_threads
-                              : s.db->backend() == storage::Backend::kPostgres ? s.config.db_pool
-                                                                               : 0;
+                              : s.db->backend() == storage::Backend::kPostgres
+                                  ? AutomaticHandlerThreads(s.config.db_pool)
+                                  : 0;
     s.server = std::make_unique<http::Server>(
         options, [&s](http::Request& req) { return s.Handle(req); },
         [&s](http::Request& req, http::ProtocolError e) { return s.OnProtocolError(req, e); });

@@ -271,8 +271,8 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
         ->capture_default_str();
     serve_cmd
         ->add_option("--handler-threads", serve.handler_threads,
-                     "Threads running handlers off the event loops (-1 = --db-pool on "
-                     "PostgreSQL, 0 on SQLite)")
+                     "Threads running handlers off the event loops (-1 = --db-pool, at most "
+                     "two per core, on PostgreSQL; 0 on SQLite)")
         ->envname("NGOAIVU_HANDLER_THREADS")
         ->check(CLI::Range(-1, 1024))
         ->capture_default_str();

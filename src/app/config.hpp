@@ -18,8 +18,9 @@ struct ServeConfig {
     http::ServerOptions server;             // limits: --max-body-bytes ... (see cli.cpp)
     int db_pool = 8;                        // --db-pool, NGOAIVU_DB_POOL
     // --handler-threads, NGOAIVU_HANDLER_THREADS: threads that run request handlers off the event
-    // loops (http::ServerOptions::handler_threads). -1 = automatic: db_pool on PostgreSQL, where
-    // every query is a network round trip; none on SQLite, whose reads take microseconds.
+    // loops (http::ServerOptions::handler_threads). -1 = automatic: on PostgreSQL, where every
+    // query is a network round trip, db_pool but at most two per core; none on SQLite, whose
+    // reads take microseconds.
     int handler_threads = -1;
     // --db-busy-timeout-ms, NGOAIVU_DB_BUSY_TIMEOUT_MS: how long a writer waits for the write
     // lock (and, on PostgreSQL, a request for a free connection) before a 503.

@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include <stdexcept>
+
 #include "storage/postgres/pg_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -10,6 +12,18 @@ std::optional<Row> Transaction::QueryOne(std::string_view sql, ParamSpan params)
     if (rows.empty())
         return std::nullopt;
     return std::move(rows.front());
+}
+
+void CheckSingleRead(std::string_view sql, int statements_run) {
+    if (statements_run > 0)
+        throw std::logic_error("a kSingleRead transaction runs one statement only");
+    std::size_t start = sql.find_first_not_of(" \t\r\n(");
+    std::string_view head = start == std::string_view::npos ? "" : sql.substr(start, 6);
+    bool select = head.size() == 6;
+    for (std::size_t i = 0; select && i < 6; ++i)
+        select = (head[i] | 0x20) == "select"[i];
+    if (!select)
+        throw std::logic_error("a kSingleRead transaction runs a SELECT only");
 }
 
 std::vector<std::string> TableNames(Database& db) {

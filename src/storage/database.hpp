@@ -51,7 +51,11 @@ enum class Backend { kSqlite, kPostgres };
 //   waiting writer gets BusyError after the busy timeout rather than failing half-way.
 // - kConcurrent: a small write that need not queue behind others (PostgreSQL SERIALIZABLE); it
 //   may throw BusyError on a conflict, so run it through WithRetry. On SQLite it is kWrite.
-enum class TxMode { kRead, kWrite, kConcurrent };
+// - kSingleRead: a read of exactly one statement (one record by its key): no BEGIN and no
+//   COMMIT, as one statement is its own consistent snapshot; saves two round trips on
+//   PostgreSQL. Only one SELECT: anything else, or a second statement, throws std::logic_error
+//   (CheckSingleRead), on both backends.
+enum class TxMode { kRead, kWrite, kConcurrent, kSingleRead };
 
 // Parameters written in place: tx.Query(sql, {a, b}).
 using Params = std::initializer_list<Value>;
@@ -119,6 +123,10 @@ class Database {
 // Opens `location`: a file path (SQLite, created when absent; "sqlite:PATH" also accepted) or a
 // "postgresql://" URL. Throws DatabaseError when it cannot be opened.
 std::unique_ptr<Database> Open(const std::string& location, const OpenOptions& options = {});
+
+// For TxMode::kSingleRead: throws std::logic_error unless `sql` is a SELECT and `statements_run`
+// (before this one) is 0.
+void CheckSingleRead(std::string_view sql, int statements_run);
 
 // The names of the tables of `db`'s schema (SQLite's main database, PostgreSQL's current
 // schema), sorted; internal tables (sqlite_*) left out.

@@ -281,6 +281,37 @@ TEST_F(Transactions, AFailedFirstStatementLeavesThePooledConnectionUsable) {
     one->Close();
 }
 
+TEST_F(Transactions, ASingleReadRunsOneSelectAndNothingElse) {
+    storage::WithWrite(db(), [](Transaction& tx) {
+        tx.Exec("INSERT INTO item (id, name, qty) VALUES (1, 'Hà Giang', 3)");
+    });
+    db().Close();
+    auto one = Open({/*pool_size=*/1, 5000ms, {}});
+    for (int i = 0; i < 2; ++i) {  // the one connection is clean after each case
+        {
+            auto tx = one->Begin(TxMode::kSingleRead);
+            auto row = tx->QueryOne("SELECT name, qty FROM item WHERE id = $1", {1});
+            ASSERT_TRUE(row);
+            EXPECT_EQ(row->Text(0), "Hà Giang");
+            EXPECT_THROW(tx->Query("SELECT 1"), std::logic_error) << "a second statement";
+            tx->Commit();
+        }
+        {
+            auto tx = one->Begin(TxMode::kSingleRead);
+            EXPECT_THROW(tx->Exec("UPDATE item SET qty = 0 WHERE id = 1"), std::logic_error);
+            EXPECT_THROW(tx->ExecScript("DELETE FROM item"), std::logic_error);
+        }
+        {
+            auto tx = one->Begin(TxMode::kSingleRead);
+            EXPECT_THROW(tx->Query("SELECT nothing FROM no_such_table"), DatabaseError);
+        }
+        auto tx = one->Begin(TxMode::kSingleRead);
+        EXPECT_EQ(tx->QueryOne(" select qty from item where id = $1", {1})->Int(0), 3)
+            << "nothing was written";
+    }
+    one->Close();
+}
+
 TEST_F(Transactions, BeginAfterCloseThrows) {
     db().Close();
     EXPECT_THROW(db().Begin(TxMode::kRead), DatabaseError);

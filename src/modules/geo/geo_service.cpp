@@ -143,7 +143,7 @@ Result<Page<Country>> GeoService::ListCountries(const ListCountriesRequest& req)
 }
 
 Result<Country> GeoService::GetCountry(const std::string& alpha2) {
-    auto tx = db_.Begin(storage::TxMode::kRead);
+    auto tx = db_.Begin(storage::TxMode::kSingleRead);
     auto c = repo_.FindCountry(*tx, alpha2);
     if (!c) {
         return Error::NotFound("Không có quốc gia mã " + alpha2 + ".",

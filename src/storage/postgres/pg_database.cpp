@@ -341,7 +341,8 @@ void EnsureViCollation(Connection& conn) {
 
 // Writers take the database's write lock in Begin(), as on SQLite. Read and concurrent
 // transactions send their BEGIN together with their first statement (one round trip fewer), and
-// a read-only transaction's COMMIT is not waited for (Connection::SendWithoutWaiting).
+// a read-only transaction's COMMIT is not waited for (Connection::SendWithoutWaiting). A
+// kSingleRead runs its one SELECT in autocommit: no BEGIN, no COMMIT.
 class PgTransaction final : public Transaction {
  public:
     PgTransaction(PgDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
@@ -354,6 +355,8 @@ class PgTransaction final : public Transaction {
             begin_ = kBeginConcurrent;
             return;
         }
+        if (mode == TxMode::kSingleRead)
+            return;  // autocommit: the one statement is its own transaction
         try {
             conn_->Simple(kBeginWrite);
         } catch (...) {
@@ -368,7 +371,7 @@ class PgTransaction final : public Transaction {
         }
     }
     ~PgTransaction() override {
-        if (!done_ && !begin_) {
+        if (!done_ && !begin_ && mode_ != TxMode::kSingleRead) {
             try {
                 conn_->Simple("ROLLBACK");
             } catch (const DatabaseError&) {
@@ -387,11 +390,15 @@ class PgTransaction final : public Transaction {
         return Run(sql, params, nullptr);
     }
     void ExecScript(std::string_view sql) override {
+        if (mode_ == TxMode::kSingleRead)
+            CheckSingleRead(sql, statements_++);
         StartIfPending();
         conn_->Simple(sql);
     }
     void Commit() override {
-        if (begin_) {  // nothing ran: there is no transaction to end
+        if (mode_ == TxMode::kSingleRead) {
+            // nothing to end: the statement committed itself
+        } else if (begin_) {  // nothing ran: there is no transaction to end
             begin_ = nullptr;
         } else if (mode_ == TxMode::kRead) {
             conn_->SendWithoutWaiting("COMMIT");
@@ -403,6 +410,8 @@ class PgTransaction final : public Transaction {
 
  private:
     std::int64_t Run(std::string_view sql, ParamSpan params, Rows* rows) {
+        if (mode_ == TxMode::kSingleRead)
+            CheckSingleRead(sql, statements_++);
         if (!begin_)
             return conn_->Run(sql, params, rows);
         const char* const before[] = {begin_};
@@ -422,6 +431,7 @@ class PgTransaction final : public Transaction {
     std::unique_ptr<Connection> conn_;
     TxMode mode_;
     const char* begin_ = nullptr;  // BEGIN not sent yet
+    int statements_ = 0;           // run so far (kSingleRead allows one)
     bool done_ = false;
 };
 

@@ -210,9 +210,10 @@ namespace {
 class SqliteTransaction final : public Transaction {
  public:
     SqliteTransaction(SqliteDatabase* owner, std::unique_ptr<Connection> conn, TxMode mode)
-        : owner_(owner), conn_(std::move(conn)) {
+        : owner_(owner), conn_(std::move(conn)), single_(mode == TxMode::kSingleRead) {
         try {
-            conn_->Run(mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE", {}, nullptr);
+            bool read = mode == TxMode::kRead || mode == TxMode::kSingleRead;
+            conn_->Run(read ? "BEGIN" : "BEGIN IMMEDIATE", {}, nullptr);
         } catch (...) {
             owner_->Release(std::move(conn_));  // the pool keeps its connection
             throw;
@@ -230,22 +231,36 @@ class SqliteTransaction final : public Transaction {
     }
 
     Rows DoQuery(std::string_view sql, ParamSpan params) override {
+        Single(sql);
         Rows rows;
         conn_->Run(sql, params, &rows);
         return rows;
     }
     std::int64_t DoExec(std::string_view sql, ParamSpan params) override {
+        Single(sql);
         return conn_->Run(sql, params, nullptr);
     }
-    void ExecScript(std::string_view sql) override { conn_->Script(sql); }
+    void ExecScript(std::string_view sql) override {
+        Single(sql);
+        conn_->Script(sql);
+    }
     void Commit() override {
         conn_->Run("COMMIT", {}, nullptr);
         done_ = true;
     }
 
  private:
+    // SQLite keeps its cheap in-process BEGIN for kSingleRead, but enforces the same rule as
+    // PostgreSQL so that a misuse fails in every test run.
+    void Single(std::string_view sql) {
+        if (single_)
+            CheckSingleRead(sql, statements_++);
+    }
+
     SqliteDatabase* owner_;
     std::unique_ptr<Connection> conn_;
+    bool single_ = false;
+    int statements_ = 0;
     bool done_ = false;
 };
 
