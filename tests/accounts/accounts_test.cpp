@@ -1,5 +1,8 @@
+#include <atomic>
 #include <chrono>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -107,6 +110,37 @@ TEST_F(AccountsTest, ThrottlesALoginAfterFiveFailuresEvenWithTheRightPassword) {
     EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
     clock_.Advance(minutes(16));
     EXPECT_TRUE(service_->Login("can-bo-01", kPassword, Client()).ok());
+}
+
+// Regression: the failures were counted in one transaction and recorded in another, after the
+// password hash; a burst of simultaneous guesses all passed the count. Each attempt now takes its
+// place before the hash, in the serialised write that counts.
+TEST_F(AccountsTest, ABurstOfSimultaneousGuessesGetsOnlyTheAllowedNumberOfTries) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    constexpr int kGuesses = 12;
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    std::atomic<int> throttled{0};
+    for (int i = 0; i < kGuesses; ++i) {
+        threads.emplace_back([&, i] {
+            auto r = service_->Login("can-bo-01", "wrong-password-" + std::to_string(i),
+                                     Client("10.0.0." + std::to_string(i)));
+            if (!r.ok() && r.error().code == ErrorCode::kTooManyRequests)
+                ++throttled;
+            else if (!r.ok())
+                ++wrong;
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(wrong, 5) << "exactly max_failures_per_login guesses were checked";
+    EXPECT_EQ(throttled, kGuesses - 5);
+}
+
+TEST_F(AccountsTest, ASuccessfulSignInDoesNotCountAsAFailure) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    for (int i = 0; i < 10; ++i)
+        ASSERT_TRUE(service_->Login("can-bo-01", kPassword, Client()).ok()) << i;
 }
 
 TEST_F(AccountsTest, ThrottlesUnknownLoginsTheSameWay) {

@@ -51,9 +51,11 @@ class AccountRepository {
                              const std::string& now) = 0;
     virtual void TouchToken(storage::Transaction& tx, std::int64_t id, const std::string& now) = 0;
 
-    virtual void InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
-                                    const std::string& client, const std::string& at,
-                                    bool success) = 0;
+    // Records an attempt and returns its id.
+    virtual std::int64_t InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
+                                            const std::string& client, const std::string& at,
+                                            bool success) = 0;
+    virtual void MarkLoginAttemptSucceeded(storage::Transaction& tx, std::int64_t id) = 0;
     // Failed attempts since `since` for the login, and for the client address.
     virtual std::int64_t FailuresForLogin(storage::Transaction& tx, const std::string& login,
                                           const std::string& since) = 0;
@@ -96,9 +98,10 @@ class SqlAccountRepository final : public AccountRepository {
     bool RevokeToken(storage::Transaction& tx, UserId user, std::int64_t id,
                      const std::string& now) override;
     void TouchToken(storage::Transaction& tx, std::int64_t id, const std::string& now) override;
-    void InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
-                            const std::string& client, const std::string& at,
-                            bool success) override;
+    void MarkLoginAttemptSucceeded(storage::Transaction& tx, std::int64_t id) override;
+    std::int64_t InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
+                                    const std::string& client, const std::string& at,
+                                    bool success) override;
     std::int64_t FailuresForLogin(storage::Transaction& tx, const std::string& login,
                                   const std::string& since) override;
     std::int64_t FailuresForClient(storage::Transaction& tx, const std::string& client,

@@ -267,10 +267,12 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
     if (auto n = NormaliseLogin(raw_login))
         login = *n;
     std::string since = Iso(now - config_.throttle_window);
-    {
-        auto tx = db_.Begin(storage::TxMode::kRead);
-        std::int64_t by_login = repo_.FailuresForLogin(*tx, login, since);
-        std::int64_t by_client = repo_.FailuresForClient(*tx, client.address, since);
+    // The attempt takes its place in login_attempt, as a failure, before the password is checked,
+    // in the same serialised write as the count: a burst of simultaneous guesses cannot all pass
+    // the count together. A success turns it into one below.
+    auto attempt = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<std::int64_t> {
+        std::int64_t by_login = repo_.FailuresForLogin(tx, login, since);
+        std::int64_t by_client = repo_.FailuresForClient(tx, client.address, since);
         if (by_login >= config_.max_failures_per_login ||
             by_client >= config_.max_failures_per_client) {
             std::string minutes = std::to_string(config_.throttle_window.count());
@@ -280,7 +282,10 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
                          "Too many failed sign-ins. Please try again in " + minutes + " minutes.",
                          {}};
         }
-    }
+        return repo_.InsertLoginAttempt(tx, login, client.address, Iso(now), false);
+    });
+    if (!attempt)
+        return attempt.error();
     std::optional<User> user;
     {
         auto tx = db_.Begin(storage::TxMode::kRead);
@@ -288,19 +293,15 @@ Result<LoginResult> AccountService::Login(const std::string& raw_login, const st
     }
     // One full hash either way, so response time does not reveal whether the account exists.
     bool ok = Verify(user ? user->password_hash : DecoyHash(), password) && user && !user->disabled;
-    if (!ok) {
-        storage::WithWrite(db_, [&](storage::Transaction& tx) {
-            repo_.InsertLoginAttempt(tx, login, client.address, Iso(now), false);
-        });
+    if (!ok)
         return WrongCredentials();
-    }
     LoginResult result;
     result.session_token = crypto::RandomToken(32);
     result.csrf_token = crypto::RandomToken(32);
     result.must_change_password = user->must_change_password;
     result.login = user->login;
     storage::WithWrite(db_, [&](storage::Transaction& tx) {
-        repo_.InsertLoginAttempt(tx, login, client.address, Iso(now), true);
+        repo_.MarkLoginAttemptSucceeded(tx, *attempt);
         Session s{crypto::Sha256Hex(result.session_token),
                   user->id,
                   result.csrf_token,

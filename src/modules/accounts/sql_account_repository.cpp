@@ -90,7 +90,9 @@ constexpr const char* kRevokeToken =
 constexpr const char* kTouchToken = "UPDATE api_token SET last_used_at = $2 WHERE id = $1";
 
 constexpr const char* kInsertAttempt =
-    "INSERT INTO login_attempt (login, client_address, at, success) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO login_attempt (login, client_address, at, success) VALUES ($1, $2, $3, $4) "
+    "RETURNING id";
+constexpr const char* kAttemptSucceeded = "UPDATE login_attempt SET success = 1 WHERE id = $1";
 constexpr const char* kFailuresForLogin =
     "SELECT COUNT(*), MAX(at) FROM login_attempt WHERE login = $1 AND at >= $2 AND success = 0";
 constexpr const char* kFailuresForClient =
@@ -305,10 +307,15 @@ void SqlAccountRepository::TouchToken(storage::Transaction& tx, std::int64_t id,
     tx.Exec(kTouchToken, {id, now});
 }
 
-void SqlAccountRepository::InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
-                                              const std::string& client, const std::string& at,
-                                              bool success) {
-    tx.Exec(kInsertAttempt, {login, client, at, success ? 1 : 0});
+std::int64_t SqlAccountRepository::InsertLoginAttempt(storage::Transaction& tx,
+                                                      const std::string& login,
+                                                      const std::string& client,
+                                                      const std::string& at, bool success) {
+    return tx.QueryOne(kInsertAttempt, {login, client, at, success ? 1 : 0})->Int(0);
+}
+
+void SqlAccountRepository::MarkLoginAttemptSucceeded(storage::Transaction& tx, std::int64_t id) {
+    tx.Exec(kAttemptSucceeded, {id});
 }
 
 std::int64_t SqlAccountRepository::FailuresForLogin(storage::Transaction& tx,
