@@ -4,19 +4,9 @@
 #include <charconv>
 #include <cstring>
 
+#include "http/request.hpp"
+
 namespace ngoaivu::http {
-
-namespace {
-
-std::string_view Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 std::optional<TrustedProxies::Network> TrustedProxies::ParseAddress(std::string_view text) {
     if (text.size() >= 2 && text.front() == '[' && text.back() == ']')
@@ -48,7 +38,7 @@ Result<TrustedProxies> TrustedProxies::Parse(std::string_view list) {
     TrustedProxies out;
     while (!list.empty()) {
         std::size_t comma = list.find(',');
-        std::string_view entry = Trim(list.substr(0, comma));
+        std::string_view entry = TrimOws(list.substr(0, comma));
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         if (entry.empty())
             continue;
@@ -111,7 +101,7 @@ std::string TrustedProxies::ClientAddress(std::string_view remote,
     while (!list.empty()) {
         std::size_t comma = list.rfind(',');
         std::string_view entry =
-            Trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+            TrimOws(comma == std::string_view::npos ? list : list.substr(comma + 1));
         list = comma == std::string_view::npos ? std::string_view() : list.substr(0, comma);
         if (!ParseAddress(entry))
             break;

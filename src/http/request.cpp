@@ -21,15 +21,15 @@ int HexValue(char c) {
     return -1;
 }
 
-std::string_view Trim(std::string_view s) {
+}  // namespace
+
+std::string_view TrimOws(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
         s.remove_suffix(1);
     return s;
 }
-
-}  // namespace
 
 bool LessIgnoreCase::operator()(std::string_view a, std::string_view b) const {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
@@ -57,13 +57,13 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
         std::string_view rest = it->second;
         while (!rest.empty()) {
             std::size_t semi = rest.find(';');
-            std::string_view part = Trim(rest.substr(0, semi));
+            std::string_view part = TrimOws(rest.substr(0, semi));
             rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
             std::size_t eq = part.find('=');
             if (eq == std::string_view::npos)
                 continue;
-            if (Trim(part.substr(0, eq)) == name) {
-                std::string_view value = Trim(part.substr(eq + 1));
+            if (TrimOws(part.substr(0, eq)) == name) {
+                std::string_view value = TrimOws(part.substr(eq + 1));
                 if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
                     value = value.substr(1, value.size() - 2);
                 }

@@ -63,6 +63,9 @@ struct Request {
 
 // Percent-decodes `s` ('+' as space when `plus_is_space`); nullopt on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space);
+
+// `s` without the spaces and tabs around it (HTTP's optional whitespace, OWS).
+std::string_view TrimOws(std::string_view s);
 // Percent-encodes everything but unreserved characters (RFC 3986).
 std::string PercentEncode(std::string_view s);
 // Parses "a=1&b=x%20y" into decoded pairs; nullopt when any escape is malformed.

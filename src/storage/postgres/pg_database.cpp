@@ -437,81 +437,36 @@ class PgTransaction final : public Transaction {
 
 }  // namespace
 
+// Out of line: Connection is complete only here.
+static bool IsHealthy(const Connection& conn) {
+    return conn.healthy();
+}
+
 PgDatabase::PgDatabase(std::string url, OpenOptions options)
-    : url_(std::move(url)), options_(std::move(options)) {
-    if (options_.pool_size < 1)
-        options_.pool_size = 1;
+    : url_(std::move(url)),
+      options_(std::move(options)),
+      pool_(
+          options_.pool_size, [this] { return std::make_unique<Connection>(url_, options_); },
+          IsHealthy, options_.busy_timeout) {
     auto conn = std::make_unique<Connection>(url_, options_);  // fail early if unreachable
     EnsureViCollation(*conn);
-    idle_.push_back(std::move(conn));
-    open_count_ = 1;
+    pool_.Adopt(std::move(conn));
 }
 
 PgDatabase::~PgDatabase() {
     Close();
 }
 
-std::unique_ptr<Connection> PgDatabase::Acquire() {
-    std::unique_lock lock(mu_);
-    for (;;) {
-        if (closed_)
-            throw DatabaseError("database is closed / CSDL đã đóng");
-        if (!idle_.empty()) {
-            auto conn = std::move(idle_.back());
-            idle_.pop_back();
-            if (conn->healthy())
-                return conn;
-            --open_count_;  // the server closed it: open a new one below
-            lock.unlock();
-            conn.reset();
-            lock.lock();
-            continue;
-        }
-        if (open_count_ < options_.pool_size) {
-            ++open_count_;
-            lock.unlock();
-            try {
-                return std::make_unique<Connection>(url_, options_);
-            } catch (...) {
-                lock.lock();
-                --open_count_;
-                cv_.notify_one();
-                throw;
-            }
-        }
-        if (!cv_.wait_for(lock, options_.busy_timeout, [&] {
-                return closed_ || !idle_.empty() || open_count_ < options_.pool_size;
-            })) {
-            throw BusyError("every database connection is busy / mọi kết nối CSDL đang bận");
-        }
-    }
-}
-
 void PgDatabase::Release(std::unique_ptr<Connection> conn) {
-    {
-        std::lock_guard lock(mu_);
-        if (closed_ || !conn->healthy()) {
-            --open_count_;
-            conn.reset();
-        } else {
-            idle_.push_back(std::move(conn));
-        }
-    }
-    cv_.notify_one();
+    pool_.Release(std::move(conn));
 }
 
 std::unique_ptr<Transaction> PgDatabase::Begin(TxMode mode) {
-    return std::make_unique<PgTransaction>(this, Acquire(), mode);
+    return std::make_unique<PgTransaction>(this, pool_.Acquire(), mode);
 }
 
 void PgDatabase::Close() {
-    std::lock_guard lock(mu_);
-    if (closed_)
-        return;
-    closed_ = true;
-    open_count_ -= static_cast<int>(idle_.size());
-    idle_.clear();
-    cv_.notify_all();
+    pool_.Close();
 }
 
 void PgDatabase::BackupTo(const std::string&) {

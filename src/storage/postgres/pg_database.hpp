@@ -1,12 +1,10 @@
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "storage/connection_pool.hpp"
 #include "storage/database.hpp"
 
 namespace ngoaivu::storage::postgres {
@@ -39,15 +37,9 @@ class PgDatabase final : public Database {
     void Release(std::unique_ptr<Connection> conn);
 
  private:
-    std::unique_ptr<Connection> Acquire();
-
     std::string url_;
     OpenOptions options_;
-    std::mutex mu_;
-    std::condition_variable cv_;
-    std::vector<std::unique_ptr<Connection>> idle_;
-    int open_count_ = 0;
-    bool closed_ = false;
+    ConnectionPool<Connection> pool_;
 };
 
 // Runs one statement outside any transaction on the database at `url` (CREATE DATABASE, DROP

@@ -267,71 +267,32 @@ class SqliteTransaction final : public Transaction {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, OpenOptions options)
-    : path_(std::move(path)), options_(std::move(options)) {
-    if (options_.pool_size < 1)
-        options_.pool_size = 1;
-    idle_.push_back(std::make_unique<Connection>(path_, options_));  // fail early if unopenable
-    open_count_ = 1;
+    : path_(std::move(path)),
+      options_(std::move(options)),
+      pool_(
+          options_.pool_size, [this] { return std::make_unique<Connection>(path_, options_); },
+          [](const Connection&) { return true; }, std::nullopt) {
+    pool_.Adopt(std::make_unique<Connection>(path_, options_));  // fail early if unopenable
 }
 
 SqliteDatabase::~SqliteDatabase() {
     Close();
 }
 
-std::unique_ptr<Connection> SqliteDatabase::Acquire() {
-    std::unique_lock lock(mu_);
-    for (;;) {
-        if (closed_)
-            throw DatabaseError("database is closed / CSDL đã đóng");
-        if (!idle_.empty()) {
-            auto conn = std::move(idle_.back());
-            idle_.pop_back();
-            return conn;
-        }
-        if (open_count_ < options_.pool_size) {
-            ++open_count_;
-            lock.unlock();
-            try {
-                return std::make_unique<Connection>(path_, options_);
-            } catch (...) {
-                lock.lock();
-                --open_count_;
-                throw;
-            }
-        }
-        cv_.wait(lock);
-    }
-}
-
 void SqliteDatabase::Release(std::unique_ptr<Connection> conn) {
-    {
-        std::lock_guard lock(mu_);
-        if (closed_) {
-            --open_count_;
-            conn.reset();
-        } else {
-            idle_.push_back(std::move(conn));
-        }
-    }
-    cv_.notify_one();
+    pool_.Release(std::move(conn));
 }
 
 std::unique_ptr<Transaction> SqliteDatabase::Begin(TxMode mode) {
-    return std::make_unique<SqliteTransaction>(this, Acquire(), mode);
+    return std::make_unique<SqliteTransaction>(this, pool_.Acquire(), mode);
 }
 
 void SqliteDatabase::Close() {
-    std::lock_guard lock(mu_);
-    if (closed_)
-        return;
-    closed_ = true;
-    open_count_ -= static_cast<int>(idle_.size());
-    idle_.clear();
-    cv_.notify_all();
+    pool_.Close();
 }
 
 void SqliteDatabase::BackupTo(const std::string& path) {
-    auto conn = Acquire();
+    auto conn = pool_.Acquire();
     sqlite3* dest = nullptr;
     int rc = sqlite3_open(path.c_str(), &dest);
     if (rc == SQLITE_OK) {

@@ -1,11 +1,9 @@
 #pragma once
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
+#include "storage/connection_pool.hpp"
 #include "storage/database.hpp"
 
 namespace ngoaivu::storage::sqlite {
@@ -30,15 +28,9 @@ class SqliteDatabase final : public Database {
     void Release(std::unique_ptr<Connection> conn);
 
  private:
-    std::unique_ptr<Connection> Acquire();
-
     std::string path_;
     OpenOptions options_;
-    std::mutex mu_;
-    std::condition_variable cv_;
-    std::vector<std::unique_ptr<Connection>> idle_;
-    int open_count_ = 0;
-    bool closed_ = false;
+    ConnectionPool<Connection> pool_;
 };
 
 // Rewrites PostgreSQL-style $N placeholders to SQLite's ?N, leaving string literals, quoted
