@@ -269,6 +269,22 @@ FileCheck CheckSqliteFile(const fs::path& path, bool known_version) {
     return check;
 }
 
+// Refuses (exit code) an existing SQLite database named by `option` that is missing or that
+// SQLite cannot read; nullopt when it can be opened.
+std::optional<int> RefuseUnreadableSqlite(const std::string& option, const fs::path& db,
+                                          std::ostream& err) {
+    std::error_code ec;
+    if (!fs::is_regular_file(db, ec)) {
+        return Refuse(err, option + ": không có tệp CSDL " + db.string(),
+                      option + ": there is no database file " + db.string());
+    }
+    if (std::string problem = SqliteReadProblem(db); !problem.empty()) {
+        return Refuse(err, option + ": không đọc được " + db.string() + ": " + problem,
+                      option + ": cannot read " + db.string() + ": " + problem);
+    }
+    return std::nullopt;
+}
+
 // Refuses (exit code) a file path given to `option` that is empty, is a folder, or lies in a
 // folder that does not exist; nullopt when a file could be written there.
 std::optional<int> RefuseUnusableFilePath(const std::string& option, const fs::path& path,
@@ -339,14 +355,8 @@ int BackupSqlite(const BackupRequest& r, std::ostream& out, std::ostream& err) {
     fs::path db = SqlitePath(r.db);
     fs::path to = r.to;
     std::error_code ec;
-    if (!fs::is_regular_file(db, ec)) {
-        return Refuse(err, "--db: không có tệp CSDL " + db.string(),
-                      "--db: there is no database file " + db.string());
-    }
-    if (std::string problem = SqliteReadProblem(db); !problem.empty()) {
-        return Refuse(err, "--db: không đọc được " + db.string() + ": " + problem,
-                      "--db: cannot read " + db.string() + ": " + problem);
-    }
+    if (auto refused = RefuseUnreadableSqlite("--db", db, err))
+        return *refused;
     if (auto refused = CheckBackupDestination(to, db, r.force, err))
         return *refused;
     TempFile tmp(to);
@@ -790,14 +800,8 @@ int MigrateDataChecked(const MigrateDataRequest& r, std::ostream& out, std::ostr
     }
     if (!IsPostgresUrl(r.from)) {
         fs::path from = SqlitePath(r.from);
-        if (!fs::is_regular_file(from, ec)) {
-            return Refuse(err, "--from: không có tệp CSDL " + from.string(),
-                          "--from: there is no database file " + from.string());
-        }
-        if (std::string problem = SqliteReadProblem(from); !problem.empty()) {
-            return Refuse(err, "--from: không đọc được " + from.string() + ": " + problem,
-                          "--from: cannot read " + from.string() + ": " + problem);
-        }
+        if (auto refused = RefuseUnreadableSqlite("--from", from, err))
+            return *refused;
         if (!IsPostgresUrl(r.to) && fs::exists(SqlitePath(r.to), ec) &&
             fs::equivalent(from, SqlitePath(r.to), ec)) {
             return Refuse(err, "--from và --to là cùng một CSDL",

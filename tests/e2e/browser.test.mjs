@@ -15,11 +15,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
+import { launchChromium, loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
 
 const SCREENSHOTS = path.join(repoRoot, "test-artifacts", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 const TIMEOUT = 15000;
 
 let server;
@@ -28,12 +26,7 @@ let browser;
 before(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startServer({ name: "browser" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -11,13 +11,11 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
+import { launchChromium, loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
 
 const ADMIN_URL = process.env.NGOAIVU_TEST_POSTGRES;
 const skip = ADMIN_URL ? false : "needs NGOAIVU_TEST_POSTGRES (make test starts a PostgreSQL test cluster)";
 const SCREENSHOTS = path.join(repoRoot, "test-artifacts", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/bin/chromium";
 const DB_NAME = `e2e_multiprocess_${process.pid}`;
 
 let a;
@@ -41,12 +39,7 @@ before(async () => {
   const url = databaseUrl(DB_NAME);
   a = await startServer({ name: "mp-a", database: url });
   b = await startServer({ name: "mp-b", database: url, init: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -20,8 +20,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+// Debian's Chromium, headless, with the flags every browser test uses ($CHROMIUM_BIN overrides
+// the path). Playwright gives each launch a fresh temporary profile.
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
 
 // The password of every account made by `ngoaivu demo` (src/app/demo.hpp).
 export const DEMO_PASSWORD = "Demo-Ngoaivu-2026";
