@@ -269,6 +269,15 @@ FileCheck CheckSqliteFile(const fs::path& path, bool known_version) {
     return check;
 }
 
+// Renames the checked temporary copy over `target`; the refusal's exit code when it cannot.
+std::optional<int> MoveIntoPlace(TempFile& tmp, const fs::path& target, std::ostream& err) {
+    std::string error;
+    if (tmp.MoveTo(target, &error))
+        return std::nullopt;
+    return Refuse(err, "không ghi được " + target.string() + ": " + error,
+                  "cannot write " + target.string() + ": " + error);
+}
+
 // Refuses (exit code) an existing SQLite database named by `option` that is missing or that
 // SQLite cannot read; nullopt when it can be opened.
 std::optional<int> RefuseUnreadableSqlite(const std::string& option, const fs::path& db,
@@ -383,11 +392,8 @@ int BackupSqlite(const BackupRequest& r, std::ostream& out, std::ostream& err) {
             "the copy fails its check; " + to.string() + " was not written: " + check.problem_en);
     }
     RemoveSqliteSidecars(tmp.path());
-    std::string error;
-    if (!tmp.MoveTo(to, &error)) {
-        return Refuse(err, "không ghi được " + to.string() + ": " + error,
-                      "cannot write " + to.string() + ": " + error);
-    }
+    if (auto refused = MoveIntoPlace(tmp, to, err))
+        return *refused;
     out << "Đã sao lưu / Backed up: " << db.string() << " → " << to.string() << "\n";
     PrintCounts(out, check);
     out << "  kích thước / size: " << fs::file_size(to, ec) << " bytes\n";
@@ -429,10 +435,8 @@ int BackupPostgres(const BackupRequest& r, std::ostream& out, std::ostream& err)
             err, "pg_restore --list không đọc được bản sao; không ghi " + to.string(),
             "pg_restore --list cannot read the dump back; " + to.string() + " was not written");
     }
-    if (!tmp.MoveTo(to, &error)) {
-        return Refuse(err, "không ghi được " + to.string() + ": " + error,
-                      "cannot write " + to.string() + ": " + error);
-    }
+    if (auto refused = MoveIntoPlace(tmp, to, err))
+        return *refused;
     std::error_code ec;
     out << "Đã sao lưu / Backed up (pg_dump --format=custom): " << RedactedUrl(r.db) << " → "
         << to.string() << "\n"
@@ -532,11 +536,8 @@ int RestoreSqlite(const RestoreRequest& r, std::ostream& out, std::ostream& err)
         // The old database's -wal would otherwise be replayed into the restored file.
         RemoveSqliteSidecars(db);
     }
-    std::string error;
-    if (!tmp.MoveTo(db, &error)) {
-        return Refuse(err, "không ghi được " + db.string() + ": " + error,
-                      "cannot write " + db.string() + ": " + error);
-    }
+    if (auto refused = MoveIntoPlace(tmp, db, err))
+        return *refused;
     out << "Đã khôi phục / Restored: " << from.string() << " → " << db.string() << "\n";
     PrintCounts(out, check);
     out << "Hãy khởi động lại máy chủ / Start the server again (ngoaivu serve applies any newer "
