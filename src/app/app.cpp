@@ -27,12 +27,21 @@
 #include "modules/accounts/account_repository.hpp"
 #include "modules/accounts/account_service.hpp"
 #include "modules/accounts/accounts_routes.hpp"
+#include "modules/agreements/agreement_repository.hpp"
+#include "modules/agreements/agreement_service.hpp"
+#include "modules/agreements/agreements_routes.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/calendar/calendar_repository.hpp"
+#include "modules/calendar/calendar_routes.hpp"
+#include "modules/calendar/calendar_service.hpp"
 #include "modules/geo/geo_repository.hpp"
 #include "modules/geo/geo_routes.hpp"
 #include "modules/geo/geo_service.hpp"
+#include "modules/partners/partner_repository.hpp"
+#include "modules/partners/partner_service.hpp"
+#include "modules/partners/partners_routes.hpp"
 #include "storage/migrator.hpp"
 
 namespace ngoaivu::app {
@@ -171,7 +180,11 @@ struct App::Impl {
           openapi(ReadFile(std::filesystem::path(config.assets) / "openapi.json")),
           geo_service(*db, geo_repo, clock),
           audit_service(*db, audit_repo, clock),
-          account_service(*db, account_repo, audit_service, clock, config.accounts) {
+          account_service(*db, account_repo, audit_service, clock, config.accounts),
+          partner_service(*db, partner_repo, audit_service, clock),
+          calendar_service(*db, calendar_repo, audit_service, clock),
+          agreement_service(*db, agreement_repo, audit_service, clock,
+                            [this] { return calendar_service.Calendar(); }) {
         auto report =
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
@@ -183,6 +196,9 @@ struct App::Impl {
         accounts::RegisterAccountRoutes(router, account_service, audit_service, pages,
                                         {config.secure_cookies});
         audit::RegisterAuditRoutes(router, audit_service, pages);
+        partners::RegisterPartnerRoutes(router, partner_service, geo_service, pages);
+        calendar::RegisterCalendarRoutes(router, calendar_service, pages);
+        agreements::RegisterAgreementRoutes(router, agreement_service, pages);
     }
 
     // Middleware 1: request id, security headers, metrics and the access log, around all else.
@@ -449,6 +465,12 @@ struct App::Impl {
     audit::AuditService audit_service;
     accounts::SqlAccountRepository account_repo;
     accounts::AccountService account_service;
+    partners::SqlPartnerRepository partner_repo;
+    partners::PartnerService partner_service;
+    calendar::SqlCalendarRepository calendar_repo;
+    calendar::CalendarService calendar_service;
+    agreements::SqlAgreementRepository agreement_repo;
+    agreements::AgreementService agreement_service;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };

@@ -13,9 +13,15 @@
 #include "base/clock.hpp"
 #include "http/forwarded.hpp"
 #include "modules/accounts/account_repository.hpp"
+#include "modules/agreements/agreement_demo.hpp"
+#include "modules/agreements/agreement_repository.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/calendar/calendar_repository.hpp"
+#include "modules/calendar/calendar_service.hpp"
 #include "modules/geo/reference_data.hpp"
+#include "modules/partners/partner_repository.hpp"
+#include "modules/partners/partner_service.hpp"
 #include "storage/migrator.hpp"
 
 namespace ngoaivu::app {
@@ -43,7 +49,8 @@ struct Maintenance {
     explicit Maintenance(const std::string& db_path, accounts::AccountsConfig config = {})
         : db(storage::Open(db_path)),
           audit_service(*db, audit_repo, clock),
-          account_service(*db, account_repo, audit_service, clock, std::move(config)) {
+          account_service(*db, account_repo, audit_service, clock, std::move(config)),
+          partner_service(*db, partner_repo, audit_service, clock) {
         storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
     }
     ~Maintenance() { db->Close(); }
@@ -53,6 +60,8 @@ struct Maintenance {
     audit::AuditService audit_service;
     accounts::SqlAccountRepository account_repo;
     accounts::AccountService account_service;
+    partners::SqlPartnerRepository partner_repo;
+    partners::PartnerService partner_service;
 };
 
 int Fail(const Error& e) {
@@ -66,12 +75,14 @@ int Init(const std::string& db_path, const std::string& iso_codes) {
     auto migrations = storage::LoadMigrations(EmbeddedMigrations(), db->backend());
     auto m = storage::Migrate(*db, migrations);
     auto r = geo::LoadReferenceData(*db, iso_codes);
+    int holidays = calendar::SeedStatutoryCalendar(*db, SystemClock());
     std::cout << "Đã khởi tạo CSDL / Database initialised: " << db_path << "\n"
               << "  schema: " << m.from_version << " → " << m.to_version << "\n"
               << "  đơn vị hành chính / units: " << r.units << " (" << r.successions
               << " sáp nhập / successions)\n"
               << "  quốc gia / countries: " << r.countries << "\n"
-              << "  cơ quan / organisations: " << r.organisations << "\n";
+              << "  cơ quan / organisations: " << r.organisations << "\n"
+              << "  ngày nghỉ lễ mới / new holidays: " << holidays << "\n";
     db->Close();
     Maintenance maintenance(db_path);
     if (auto admin = maintenance.account_service.EnsureFirstAdmin()) {
@@ -84,11 +95,23 @@ int Init(const std::string& db_path, const std::string& iso_codes) {
 
 int Demo(const std::string& db_path, std::uint64_t seed, int scale) {
     Maintenance m(db_path);
-    auto r = AddDemoData(m.account_service, seed, scale);
+    auto r = AddDemoData(m.account_service, seed, scale, &m.partner_service);
     if (!r)
         return Fail(r.error());
+    calendar::SqlCalendarRepository calendar_repo;
+    calendar::CalendarService calendar_service(*m.db, calendar_repo, m.audit_service, m.clock);
+    agreements::SqlAgreementRepository agreement_repo;
+    agreements::AgreementService agreement_service(
+        *m.db, agreement_repo, m.audit_service, m.clock,
+        [&calendar_service] { return calendar_service.Calendar(); });
+    auto agreements_added = agreements::AddDemoAgreements(agreement_service, seed, scale);
+    if (!agreements_added)
+        return Fail(agreements_added.error());
     std::cout << "Dữ liệu mẫu / Demo data (seed " << seed << ", scale " << scale
-              << "): " << r->users_created << " tài khoản mới / new accounts\n"
+              << "): " << r->users_created << " tài khoản mới / new accounts, "
+              << r->partners_created << " đối tác mới / new partners, "
+              << r->sister_relations_created << " quan hệ kết nghĩa mới / new sister relations, "
+              << *agreements_added << " thỏa thuận mới / new agreements\n"
               << "Tài khoản mẫu / demo logins: demo-admin, demo-mofa, demo-mofa-viewer, "
                  "demo-officer-01, demo-leader-01, demo-officer-79, demo-mission-kr, demo-viewer\n"
               << "Mật khẩu / password: " << kDemoPassword << "\n";

@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include "modules/partners/partner_demo.hpp"
+
 namespace ngoaivu::app {
 
 namespace {
@@ -41,7 +43,8 @@ accounts::CreateUserRequest Demo(std::string login, std::string name, std::strin
 
 }  // namespace
 
-Result<DemoReport> AddDemoData(accounts::AccountService& accounts, std::uint64_t seed, int scale) {
+Result<DemoReport> AddDemoData(accounts::AccountService& accounts, std::uint64_t seed, int scale,
+                               partners::PartnerService* partner_service) {
     std::mt19937_64 rng(seed);
     auto name = [&rng] {
         return std::string(Pick(rng, kFamily)) + " " + Pick(rng, kMiddle) + " " + Pick(rng, kGiven);
@@ -66,7 +69,16 @@ Result<DemoReport> AddDemoData(accounts::AccountService& accounts, std::uint64_t
     auto created = accounts.CreateDemoUsers(users, kDemoPassword);
     if (!created)
         return created.error();
-    return DemoReport{*created};
+    DemoReport report{*created};
+    if (partner_service) {
+        auto added = partner_service->CreateDemoPartners(partners::DemoPartners(),
+                                                         partners::DemoSisterRelations());
+        if (!added)
+            return added.error();
+        report.partners_created = added->partners;
+        report.sister_relations_created = added->sister_relations;
+    }
+    return report;
 }
 
 }  // namespace ngoaivu::app

@@ -194,6 +194,19 @@ const std::vector<TableSpec>& DataTables() {
          TableKind::kSingleton,
          {{"id", kInt}, {"seq", kInt}, {"last_hash", kText}},
          {"id"}},
+        // migrations/0003_calendar.sql. `init` seeds the statutory holidays on both sides, and
+        // administrators edit them: the source's calendar replaces the target's whole, as a
+        // singleton does, and its version counter with it.
+        {"calendar_day",
+         TableKind::kSingleton,
+         {{"id", kInt},
+          {"day", kText},
+          {"kind", kText},
+          {"name_vi", kText},
+          {"name_en", kText},
+          {"created_at", kText}},
+         {"id"}},
+        {"calendar_version", TableKind::kSingleton, {{"id", kInt}, {"version", kInt}}, {"id"}},
     };
     return kTables;
 }

@@ -66,6 +66,36 @@ Result<PageRequest> ParsePaging(const Request& req, int default_per_page) {
     return page;
 }
 
+Result<std::optional<std::int64_t>> ParseIntParam(const Request& req, std::string_view name,
+                                                  std::int64_t min, std::int64_t max) {
+    auto p = req.Query(name);
+    if (!p || p->empty())
+        return std::optional<std::int64_t>();
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(p->data(), p->data() + p->size(), v);
+    if (ec != std::errc() || end != p->data() + p->size() || v < min || v > max) {
+        std::string field(name);
+        return Error::InvalidArgument(field,
+                                      "Tham số \"" + field + "\" phải là số nguyên từ " +
+                                          std::to_string(min) + " đến " + std::to_string(max) + ".",
+                                      "The parameter \"" + field +
+                                          "\" must be a whole number from " + std::to_string(min) +
+                                          " to " + std::to_string(max) + ".");
+    }
+    return std::optional<std::int64_t>(v);
+}
+
+Result<std::int64_t> ParseIdParam(const Request& req, const std::string& name) {
+    const std::string& raw = req.Param(name);
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
+        return Error::InvalidArgument(name, "Mã số \"" + raw + "\" không hợp lệ.",
+                                      "\"" + raw + "\" is not a valid id.");
+    }
+    return v;
+}
+
 Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name) {
     auto p = req.Query(name);
     if (!p || p->empty())

@@ -38,6 +38,11 @@ nlohmann::json PageJson(const Page<T>& page, Encode encode) {
 Result<PageRequest> ParsePaging(const Request& req, int default_per_page = 50);
 // Reads an optional ISO date parameter (?as_of=2025-07-01); errors name the parameter.
 Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name);
+// Reads an optional whole-number query parameter within [min, max]; errors name the parameter.
+Result<std::optional<std::int64_t>> ParseIntParam(const Request& req, std::string_view name,
+                                                  std::int64_t min, std::int64_t max);
+// Reads the path parameter `name` as a positive id; errors name it.
+Result<std::int64_t> ParseIdParam(const Request& req, const std::string& name);
 // Parses a JSON body; a malformed one gives kInvalidArgument naming "body" and the position.
 Result<nlohmann::json> ParseJsonBody(const Request& req);
 

@@ -88,6 +88,21 @@ std::string Request::Form(std::string_view name) const {
     return {};
 }
 
+std::vector<std::string> Request::FormValues(std::string_view name) const {
+    std::vector<std::string> out;
+    auto type = Header("content-type");
+    if (!type || !type->starts_with("application/x-www-form-urlencoded"))
+        return out;
+    auto fields = ParseQuery(body);
+    if (!fields)
+        return out;
+    for (auto& [k, v] : *fields) {
+        if (k == name)
+            out.push_back(v);
+    }
+    return out;
+}
+
 bool Request::WantsJson() const {
     if (path.starts_with("/api/"))
         return true;

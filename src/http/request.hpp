@@ -57,6 +57,8 @@ struct Request {
     // First value of form field `name` in an application/x-www-form-urlencoded body ("" when
     // absent or when the body is not a form).
     std::string Form(std::string_view name) const;
+    // Every value of form field `name`, in order (multiple selects, checkboxes).
+    std::vector<std::string> FormValues(std::string_view name) const;
     // True when the client prefers JSON: an /api/ path, or an Accept header naming JSON first.
     bool WantsJson() const;
 };

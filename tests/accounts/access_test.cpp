@@ -22,6 +22,10 @@ enum class Who {
     kAuditReaders,   // admin, mofa_staff, mofa_viewer
     kAdmin,          // admin only
     kAnonymousForm,  // public form endpoint guarded by the double-submit CSRF token
+    // Signed in to pass the gate; the service then lets only these roles through (a refused
+    // caller gets 403 whatever the id, before the record is looked up).
+    kPartnerWriters,  // admin, mofa_staff, province_officer, province_leader
+    kPartnerMergers,  // admin, mofa_staff
 };
 
 const std::map<std::string, Who> kTable = {
@@ -58,6 +62,48 @@ const std::map<std::string, Who> kTable = {
     {"GET /api/v1/users", Who::kAdmin},
     {"GET /api/v1/audit", Who::kAuditReaders},
     {"GET /audit", Who::kAuditReaders},
+    {"GET /api/v1/partners", Who::kSignedIn},
+    {"POST /api/v1/partners", Who::kPartnerWriters},
+    {"GET /api/v1/partners/{id}", Who::kSignedIn},
+    {"PUT /api/v1/partners/{id}", Who::kPartnerWriters},
+    {"POST /api/v1/partners/{id}/merge", Who::kPartnerMergers},
+    {"POST /api/v1/partners/{id}/sister-relations", Who::kPartnerWriters},
+    {"POST /api/v1/sister-relations/{id}/end", Who::kPartnerWriters},
+    {"GET /partners", Who::kSignedIn},
+    {"GET /partners/new", Who::kPartnerWriters},
+    {"POST /partners", Who::kPartnerWriters},
+    {"GET /partners/{id}", Who::kSignedIn},
+    {"GET /partners/{id}/edit", Who::kPartnerWriters},
+    {"POST /partners/{id}/edit", Who::kPartnerWriters},
+    {"POST /partners/{id}/merge", Who::kPartnerMergers},
+    {"POST /partners/{id}/sister-relations", Who::kPartnerWriters},
+    {"POST /sister-relations/{id}/end", Who::kPartnerWriters},
+    {"GET /api/v1/agreements", Who::kSignedIn},
+    {"POST /api/v1/agreements", Who::kSignedIn},
+    {"POST /api/v1/agreements/register", Who::kSignedIn},
+    {"GET /api/v1/agreements/due", Who::kSignedIn},
+    {"GET /api/v1/agreements/{id}", Who::kSignedIn},
+    {"PUT /api/v1/agreements/{id}", Who::kSignedIn},
+    {"POST /api/v1/agreements/{id}/steps", Who::kSignedIn},
+    {"POST /api/v1/agreements/{id}/commitments", Who::kSignedIn},
+    {"PUT /api/v1/commitments/{id}", Who::kSignedIn},
+    {"POST /api/v1/agreements/{id}/results", Who::kSignedIn},
+    {"GET /agreements", Who::kSignedIn},
+    {"GET /agreements/new", Who::kSignedIn},
+    {"POST /agreements", Who::kSignedIn},
+    {"GET /agreements/due", Who::kSignedIn},
+    {"GET /agreements/{id}", Who::kSignedIn},
+    {"POST /agreements/{id}/steps", Who::kSignedIn},
+    {"POST /agreements/{id}/commitments", Who::kSignedIn},
+    {"POST /agreements/{id}/results", Who::kSignedIn},
+    {"GET /api/v1/holidays", Who::kSignedIn},
+    {"POST /api/v1/holidays", Who::kAdmin},
+    {"DELETE /api/v1/holidays/{date}", Who::kAdmin},
+    {"POST /api/v1/holidays/prefill", Who::kAdmin},
+    {"GET /admin/calendar", Who::kAdmin},
+    {"POST /admin/calendar/days", Who::kAdmin},
+    {"POST /admin/calendar/days/{date}/remove", Who::kAdmin},
+    {"POST /admin/calendar/prefill", Who::kAdmin},
 };
 
 // Demo logins by role ("" = anonymous).
@@ -83,13 +129,21 @@ bool Allowed(Who who, const std::string& role) {
             return role == "admin" || role == "mofa_staff" || role == "mofa_viewer";
         case Who::kAdmin:
             return role == "admin";
+        case Who::kPartnerWriters:
+            return role == "admin" || role == "mofa_staff" || role == "province_officer" ||
+                   role == "province_leader";
+        case Who::kPartnerMergers:
+            return role == "admin" || role == "mofa_staff";
     }
     return false;
 }
 
 std::string Fill(std::string pattern) {
-    const std::pair<const char*, const char*> params[] = {
-        {"{code}", "79"}, {"{alpha2}", "KR"}, {"{login}", "demo-admin"}, {"{id}", "999999"}};
+    const std::pair<const char*, const char*> params[] = {{"{code}", "79"},
+                                                          {"{alpha2}", "KR"},
+                                                          {"{login}", "demo-admin"},
+                                                          {"{id}", "999999"},
+                                                          {"{date}", "2099-12-31"}};
     for (const auto& [name, value] : params) {
         if (auto p = pattern.find(name); p != std::string::npos) {
             pattern.replace(p, std::string(name).size(), value);

@@ -41,6 +41,17 @@ const fieldless = (b) => {
 };
 const longAscii = "a".repeat(401); // more than 100 characters and more than 400 bytes
 
+// International agreements: the database starts with none, so the requests below make them and
+// keep their ids here (a draft, and an agreement registered as signed) for the later requests.
+// Partner 1 is the first partner `ngoaivu demo` adds.
+const made = {};
+const agreementFields = {
+  title_vi: "Bản ghi nhớ hợp tác giáo dục với Tỉnh Gyeonggi", title_foreign: "MOU on education cooperation", form: "mou",
+  party_kind: "ubnd", party_name: "Ủy ban nhân dân Thành phố Hà Nội", partner_ids: [1], fields: ["education"], languages: ["vi", "ko"],
+};
+const registered = { ...agreementFields, admin_unit_id: 1001, status: "in_force", signed_on: "2024-05-10", effective_on: "2024-05-10", signed_place: "Hà Nội" };
+const agreementUrl = (key, rest = "") => () => `/api/v1/agreements/${made[key]}${rest}`;
+
 const REQUESTS = [
   // System
   { url: "/healthz", status: 200, check: (b) => assert.equal(b.status, "ok") },
@@ -303,6 +314,126 @@ const REQUESTS = [
   } },
   { url: "/api/v1/audit", as: "demo-leader-01", status: 403 },
   { url: "/api/v1/audit", as: "demo-mission-kr", status: 403 },
+
+  // The working-day calendar (init seeds the statutory holidays from 2015 to next year)
+  { url: "/api/v1/holidays?year=2026", status: 200, check: (b) => {
+    assert.equal(b.year, 2026);
+    assert.deepEqual(b.items.slice(1, 6).map((d) => d.date), ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"], "Tết Bính Ngọ");
+    assert.deepEqual(b.items[0], { date: "2026-01-01", display: "01/01/2026", weekday: 4, kind: "holiday", name_vi: "Tết Dương lịch", name_en: "New Year's Day" });
+  } },
+  { url: "/api/v1/holidays", as: "demo-viewer", status: 200 },
+  { url: "/api/v1/holidays?year=1999", status: 400, field: "year" },
+  { url: "/api/v1/holidays?year=abc", status: 400, field: "year" },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-22", kind: "working", name_vi: "Làm bù cho thứ Hai 31/8", name_en: "Worked for Monday 31 August" }, status: 201, check: (b) => {
+    assert.equal(b.display, "22/08/2026");
+    assert.equal(b.weekday, 6);
+  } },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-22", kind: "working", name_vi: "Lần nữa", name_en: "Again" }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "date");
+  } },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "tomorrow", kind: "holiday", name_vi: "A", name_en: "A" }, status: 400, field: "date" },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-31", kind: "vacation", name_vi: "A", name_en: "A" }, status: 400, field: "kind" },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-31", kind: "holiday", name_vi: "", name_en: "A" }, status: 400, field: "name_vi" },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-31", kind: "holiday", name_vi: "A" }, status: 400, field: "name_en" },
+  { url: "/api/v1/holidays", method: "POST", body: "{\"date\": ", status: 400, field: "body" },
+  { url: "/api/v1/holidays", method: "POST", as: "demo-mofa", body: { date: "2026-08-31", kind: "holiday", name_vi: "A", name_en: "A" }, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/holidays", method: "POST", body: { date: "2026-08-31", kind: "holiday", name_vi: "A", name_en: "A" }, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/holidays/2026-08-22", method: "DELETE", as: "demo-viewer", status: 403 },
+  { url: "/api/v1/holidays/2026-08-22", method: "DELETE", status: 204 },
+  { url: "/api/v1/holidays/2026-08-22", method: "DELETE", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: "/api/v1/holidays/yesterday", method: "DELETE", status: 400, field: "date" },
+  { url: "/api/v1/holidays/prefill?year=2040", method: "POST", status: 200, check: (b) => {
+    assert.equal(b.year, 2040);
+    assert.ok(b.added >= 6, `${b.added} fixed-date holidays and compensatory days`);
+  } },
+  { url: "/api/v1/holidays/prefill?year=2040", method: "POST", status: 200, check: (b) => assert.equal(b.added, 0, "all there already") },
+  { url: "/api/v1/holidays/prefill?year=1999", method: "POST", status: 400, field: "year" },
+  { url: "/api/v1/holidays/prefill?year=2040", method: "POST", as: "demo-viewer", status: 403 },
+
+  // International agreements
+  { url: "/api/v1/agreements", status: 200, check: (b) => assert.equal(b.per_page, 50) },
+  { url: "/api/v1/agreements?q=giao%20duc&province=2001&country=KR&partner_kind=locality&partner=1&field=education&status=in_force&year=2024&overdue=1&without_result=1&sort=title&page=1&per_page=10", status: 200 },
+  { url: "/api/v1/agreements?province=999", status: 400, field: "province" },
+  { url: "/api/v1/agreements?country=kr", status: 400, field: "country" },
+  { url: "/api/v1/agreements?year=1900", status: 400, field: "year" },
+  { url: "/api/v1/agreements?sort=newest", status: 400, field: "sort" },
+  { url: "/api/v1/agreements?status=lost", status: 400, field: "status" },
+  { url: "/api/v1/agreements?per_page=0", status: 400, field: "per_page" },
+  { url: "/api/v1/agreements", method: "POST", body: { ...agreementFields, admin_unit_id: 2001 }, status: 201, check: (b) => {
+    assert.equal(b.status, "draft");
+    assert.equal(b.signed_on, null);
+    assert.deepEqual(b.history.map((e) => e.action), ["create"]);
+    made.draft = b.id;
+  } },
+  { url: "/api/v1/agreements", method: "POST", body: {}, status: 400, field: "title_vi" },
+  { url: "/api/v1/agreements", method: "POST", body: "{\"title_vi\": ", status: 400, field: "body" },
+  { url: "/api/v1/agreements", method: "POST", as: "demo-officer-79", body: { ...agreementFields, admin_unit_id: 2001 }, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/agreements", method: "POST", body: { ...agreementFields, admin_unit_id: 2001 }, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/agreements/register", method: "POST", body: registered, status: 201, check: (b) => {
+    assert.equal(b.status, "in_force");
+    assert.equal(b.current_unit_id, 2001, "Hà Nội (1001) is 2001 by today's boundaries");
+    assert.ok(b.deadlines.some((d) => d.kind === "report_mofa" && d.closed_on === null));
+    made.signed = b.id;
+  } },
+  { url: "/api/v1/agreements/register", method: "POST", body: { ...agreementFields, admin_unit_id: 1001 }, status: 400, field: "signed_on" },
+  { url: "/api/v1/agreements/register", method: "POST", body: registered, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/agreements/due", status: 200, check: (b) => assert.ok(b.items.some((i) => i.agreement_id === made.signed && i.overdue)) },
+  { url: "/api/v1/agreements/due?province=1001&within_days=30&page=1&per_page=20", status: 200 },
+  { url: "/api/v1/agreements/due?within_days=400", status: 400, field: "within_days" },
+  { url: "/api/v1/agreements/due?province=abc", status: 400, field: "province" },
+  { url: agreementUrl("signed"), status: 200, check: (b) => assert.equal(b.id, made.signed) },
+  { url: "/api/v1/agreements/abc", status: 400, field: "id" },
+  { url: "/api/v1/agreements/999999999", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: agreementUrl("signed"), as: "demo-officer-79", status: 404 },
+  { url: agreementUrl("signed"), method: "PUT", body: { ...registered, status: undefined, signed_on: undefined, effective_on: undefined, signed_place: undefined, title_vi: "Bản ghi nhớ hợp tác giáo dục (sửa)", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.version, 2);
+  } },
+  { url: agreementUrl("signed"), method: "PUT", body: { ...agreementFields, admin_unit_id: 1001, version: 1 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "version");
+    assert.equal(b.current.version, 2, "the stored agreement comes with the conflict");
+  } },
+  { url: agreementUrl("signed"), method: "PUT", body: { version: 2 }, status: 400, field: "title_vi" },
+  { url: "/api/v1/agreements/999999999", method: "PUT", body: { ...agreementFields, admin_unit_id: 1001, version: 1 }, status: 404 },
+  { url: agreementUrl("signed"), method: "PUT", body: { ...agreementFields, admin_unit_id: 1001, version: 2 }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { action: "report_mofa", date: "2024-06-01" }, status: 200, check: (b) => {
+    assert.ok(b.deadlines.every((d) => d.kind !== "report_mofa" || d.closed_on === "2024-06-01"));
+  } },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { action: "sign", date: "2025-01-15" }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "failed_precondition");
+  } },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { action: "suspend", date: "2025-01-15", version: 99 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+  } },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { action: "fly", date: "2025-01-15" }, status: 400, field: "action" },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { date: "2025-01-15" }, status: 400, field: "action" },
+  { url: "/api/v1/agreements/999999999/steps", method: "POST", body: { action: "suspend", date: "2025-01-15" }, status: 404 },
+  { url: agreementUrl("signed", "/steps"), method: "POST", body: { action: "suspend", date: "2025-01-15" }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: agreementUrl("signed", "/commitments"), method: "POST", body: { description: "Trao đổi 20 sinh viên mỗi năm", responsible_unit: "Sở Giáo dục và Đào tạo", due_on: "2026-12-31" }, status: 201, check: (b) => {
+    assert.equal(b.commitments.length, 1);
+    made.commitment = b.commitments[0].id;
+  } },
+  { url: agreementUrl("draft", "/commitments"), method: "POST", body: { description: "Chưa ký" }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
+  { url: agreementUrl("signed", "/commitments"), method: "POST", body: {}, status: 400, field: "description" },
+  { url: "/api/v1/agreements/999999999/commitments", method: "POST", body: { description: "Không có" }, status: 404 },
+  { url: agreementUrl("signed", "/commitments"), method: "POST", body: { description: "Từ nơi khác" }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: () => `/api/v1/commitments/${made.commitment}`, method: "PUT", body: { description: "Trao đổi 20 sinh viên mỗi năm", status: "done", done_on: "2025-09-01", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.commitments[0].status, "done");
+    assert.equal(b.commitments[0].version, 2);
+  } },
+  { url: () => `/api/v1/commitments/${made.commitment}`, method: "PUT", body: { description: "Tab cũ", version: 1 }, status: 409, check: (b) => assert.equal(b.error.field, "version") },
+  { url: () => `/api/v1/commitments/${made.commitment}`, method: "PUT", body: { description: "Không có version" }, status: 400, field: "version" },
+  { url: "/api/v1/commitments/999999999", method: "PUT", body: { description: "Không có", version: 1 }, status: 404 },
+  { url: () => `/api/v1/commitments/${made.commitment}`, method: "PUT", body: { description: "Từ nơi khác", version: 2 }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Khóa đào tạo tiếng Hàn cho 30 cán bộ", achieved_on: "2025-03-15", figures: [{ unit: "people_trained", amount: 30 }] }, status: 201, check: (b) => {
+    assert.equal(b.has_result, true);
+    assert.deepEqual(b.results[0].figures, [{ unit: "people_trained", amount: 30 }]);
+  } },
+  { url: agreementUrl("draft", "/results"), method: "POST", body: { description: "Chưa ký", achieved_on: "2025-03-15" }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
+  { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Thiếu ngày" }, status: 400, field: "achieved_on" },
+  { url: "/api/v1/agreements/999999999/results", method: "POST", body: { description: "Không có", achieved_on: "2025-03-15" }, status: 404 },
+  { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Từ nơi khác", achieved_on: "2025-03-15" }, headers: { Origin: "http://evil.example" }, status: 403 },
 
   // The caller's X-Request-Id is kept and reported in the error envelope.
   { url: "/api/v1/countries/QQ", status: 404, headers: { "X-Request-Id": "e2e-contract_1" }, check: (b, res) => {

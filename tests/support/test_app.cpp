@@ -9,6 +9,7 @@
 #include "modules/accounts/account_service.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/calendar/calendar_service.hpp"
 #include "modules/geo/reference_data.hpp"
 #include "storage/database.hpp"
 #include "storage/migrator.hpp"
@@ -30,6 +31,8 @@ void InitDatabase(const std::string& location) {
     auto db = storage::Open(location);
     storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
     geo::LoadReferenceData(*db, kIsoCodesJson);
+    // As `ngoaivu init`, with the clock of TestAppOptions: the holidays of 2015 to 2026.
+    calendar::SeedStatutoryCalendar(*db, FakeClock(TestAppOptions().now));
     db->Close();
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/crypto.hpp"
+#include "base/input.hpp"
 #include "base/text.hpp"
 
 namespace ngoaivu::accounts {
@@ -49,57 +50,6 @@ bool IsProvincial(Role r) {
     return r == Role::kProvinceOfficer || r == Role::kProvinceLeader || r == Role::kViewer;
 }
 
-// The code point that starts at s[i] (valid UTF-8), and its length in bytes.
-char32_t CodePointAt(std::string_view s, std::size_t i, std::size_t* length) {
-    auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
-    char32_t c = b(i);
-    if (c < 0x80) {
-        *length = 1;
-        return c;
-    }
-    if (c < 0xE0) {
-        *length = 2;
-        return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
-    }
-    if (c < 0xF0) {
-        *length = 3;
-        return ((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
-    }
-    *length = 4;
-    return ((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) |
-           (b(i + 3) & 0x3F);
-}
-
-// White space as a user may paste it: ASCII, no-break, the typographic spaces, the ideographic
-// space and the byte-order mark (the set of \s in JavaScript, as web/openapi.json's patterns).
-bool IsSpace(char32_t c) {
-    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-           c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
-bool IsControl(char32_t c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
-}
-
-// `s` (valid UTF-8) without the white space at either end.
-std::string TrimSpace(std::string_view s) {
-    std::size_t begin = 0, end = 0, i = 0;
-    bool seen = false;
-    while (i < s.size()) {
-        std::size_t n = 1;
-        char32_t c = CodePointAt(s, i, &n);
-        if (!IsSpace(c)) {
-            if (!seen)
-                begin = i;
-            seen = true;
-            end = i + n;
-        }
-        i += n;
-    }
-    return seen ? std::string(s.substr(begin, end - begin)) : std::string();
-}
-
 // Collects field errors into one kInvalidArgument error: the first names the main field.
 void AddFieldError(std::optional<Error>& all, const Error& e) {
     if (!all) {
@@ -122,7 +72,7 @@ Error ProfileConflict() {
 }  // namespace
 
 Result<std::string> NormaliseDisplayName(const std::string& display_name) {
-    std::string name = text::IsValidUtf8(display_name) ? TrimSpace(text::Nfc(display_name)) : "";
+    std::string name = text::IsValidUtf8(display_name) ? text::TrimSpace(text::Nfc(display_name)) : "";
     if (name.empty() || Chars(name) > 200) {
         return Error::InvalidArgument("display_name", "Họ và tên là bắt buộc (tối đa 200 ký tự).",
                                       "The full name is required (at most 200 characters).");
@@ -139,23 +89,11 @@ Result<std::string> NormaliseEmail(const std::string& raw) {
         "with a dot, and no spaces or control characters (at most 254 characters).");
     if (!text::IsValidUtf8(raw))
         return invalid;
-    std::string email = TrimSpace(raw);
+    std::string email = text::TrimSpace(raw);
     if (email.empty())
         return email;
-    if (Chars(email) > 254)
+    if (!text::IsEmailAddress(email))
         return invalid;
-    for (std::size_t i = 0; i < email.size();) {
-        std::size_t n = 1;
-        char32_t c = CodePointAt(email, i, &n);
-        if (IsSpace(c) || IsControl(c))
-            return invalid;
-        i += n;
-    }
-    std::size_t at = email.find('@');
-    if (at == std::string::npos || at == 0 || email.find('@', at + 1) != std::string::npos ||
-        email.find('.', at + 1) == std::string::npos) {
-        return invalid;
-    }
     return email;
 }
 

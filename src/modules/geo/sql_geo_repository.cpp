@@ -1,4 +1,5 @@
 #include "modules/geo/geo_repository.hpp"
+#include "storage/sql_filter.hpp"
 
 namespace ngoaivu::geo {
 
@@ -26,18 +27,6 @@ constexpr const char* kListOrganisations =
 constexpr const char* kCountOrganisations =
     "SELECT COUNT(*) FROM organisation WHERE ($1 = '' OR kind = $1) "
     "AND search_text LIKE $2 ESCAPE '\\'";
-
-// A LIKE pattern matching `folded` anywhere, with % and _ taken literally.
-std::string Contains(const std::string& folded) {
-    std::string p = "%";
-    for (char c : folded) {
-        if (c == '%' || c == '_' || c == '\\')
-            p.push_back('\\');
-        p.push_back(c);
-    }
-    p.push_back('%');
-    return p;
-}
 
 AdminUnit ToUnit(const storage::Row& r) {
     AdminUnit u;
@@ -79,7 +68,7 @@ std::vector<std::pair<AdminUnitId, AdminUnitId>> SqlGeoRepository::AllSuccession
 Page<Country> SqlGeoRepository::ListCountries(storage::Transaction& tx, const std::string& folded_q,
                                               const PageRequest& page) {
     Page<Country> out{{}, 0, page.page, page.per_page};
-    std::string like = Contains(folded_q);
+    std::string like = storage::LikeContains(folded_q);
     for (const auto& r : tx.Query(kListCountries, {like, page.per_page, page.offset()})) {
         out.items.push_back(ToCountry(r));
     }
@@ -100,7 +89,7 @@ Page<Organisation> SqlGeoRepository::ListOrganisations(storage::Transaction& tx,
                                                        const std::string& folded_q,
                                                        const PageRequest& page) {
     Page<Organisation> out{{}, 0, page.page, page.per_page};
-    std::string like = Contains(folded_q);
+    std::string like = storage::LikeContains(folded_q);
     for (const auto& r : tx.Query(kListOrganisations, {kind, like, page.per_page, page.offset()})) {
         Organisation o;
         o.id = r.Int(0);
