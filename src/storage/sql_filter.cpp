@@ -24,7 +24,11 @@ SqlFilter& SqlFilter::AddValues(std::string_view condition, std::vector<Value> v
         marks += c == '?' ? 1 : 0;
     if (marks != values.size())
         throw std::logic_error("SqlFilter: the condition's ? marks and arguments differ");
-    conditions_.push_back("(" + Number(condition, first_ + params_.size()) + ")");
+    // Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on "(" + s + ")".
+    std::string wrapped(1, '(');
+    wrapped += Number(condition, first_ + params_.size());
+    wrapped += ')';
+    conditions_.push_back(std::move(wrapped));
     for (auto& v : values)
         params_.push_back(std::move(v));
     return *this;

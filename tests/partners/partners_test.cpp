@@ -77,7 +77,8 @@ class PartnersTest : public testing::DatabaseTest {
 
     PartnerService& service() { return *service_; }
 
-    PartnerDetail Create(const CreatePartnerRequest& r, const Actor& actor = admin_) {
+    PartnerDetail Create(const CreatePartnerRequest& r) { return Create(r, admin_); }
+    PartnerDetail Create(const CreatePartnerRequest& r, const Actor& actor) {
         auto created = service().Create(actor, r);
         EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message_en);
         return created.ok() ? *created : PartnerDetail{};
