@@ -1,5 +1,5 @@
 -- Foreign partners and international agreements with their workflow, legal deadlines,
--- commitments, results and documents (issue 5). Dates are ISO text ("2025-07-01"); timestamps are
+-- commitments and results (issue 5). Dates are ISO text ("2025-07-01"); timestamps are
 -- ISO 8601 UTC text. Every editable record has `version` for optimistic locking.
 
 -- A foreign partner: a country, a foreign locality (province, state, city), an international
@@ -17,13 +17,15 @@ CREATE TABLE partner (
     website TEXT NOT NULL DEFAULT '',
     notes TEXT NOT NULL DEFAULT '',
     search_text TEXT NOT NULL,                         -- the names, folded (base/text.hpp Fold)
-    merged_into_id INTEGER REFERENCES partner (id),
+    -- Deferred, so that a copy in id order (migrate-data) may point to a later row.
+    merged_into_id INTEGER REFERENCES partner (id) DEFERRABLE INITIALLY DEFERRED,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX partner_country ON partner (country_alpha2);
 CREATE INDEX partner_kind ON partner (kind);
+CREATE INDEX partner_merged_into ON partner (merged_into_id);
 
 CREATE TABLE partner_contact (
     id INTEGER PRIMARY KEY,
@@ -143,7 +145,6 @@ CREATE TABLE agreement_deadline (
     closed_on TEXT,
     outcome TEXT NOT NULL DEFAULT '',                  -- opinions: agree, disagree, comments
     note TEXT NOT NULL DEFAULT '',
-    document_id INTEGER,
     opened_event_id INTEGER REFERENCES agreement_event (id),
     closed_event_id INTEGER REFERENCES agreement_event (id)
 );
@@ -184,24 +185,3 @@ CREATE TABLE result_figure (
     amount_centi INTEGER NOT NULL
 );
 CREATE INDEX result_figure_result ON result_figure (result_id);
-
--- Files, stored once by content (SHA-256) and linked to records.
-CREATE TABLE stored_file (
-    sha256 TEXT PRIMARY KEY,
-    size_bytes INTEGER NOT NULL,
-    mime TEXT NOT NULL,
-    content BLOB NOT NULL,
-    created_at TEXT NOT NULL
-);
-
-CREATE TABLE agreement_document (
-    id INTEGER PRIMARY KEY,
-    agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('proposal', 'draft', 'opinion', 'explanation', 'decision',
-                                       'signed_scan', 'report', 'other')),
-    filename TEXT NOT NULL,
-    sha256 TEXT NOT NULL REFERENCES stored_file (sha256),
-    uploaded_by INTEGER REFERENCES app_user (id),
-    uploaded_at TEXT NOT NULL
-);
-CREATE INDEX agreement_document_agreement ON agreement_document (agreement_id);

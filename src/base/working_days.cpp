@@ -74,6 +74,11 @@ int NationalDayAdjacent(int year) {
     return 1;
 }
 
+// Not included, UNCONFIRMED as law: 24/11, "Ngày Văn hóa Việt Nam" (Vietnam Culture Day). The
+// Politburo's Resolution 80-NQ/TW (January 2026) made it a paid day off in principle, and the
+// Government's Resolution 30/NQ-CP (February 2026) asks for Art. 112(1) of the Labour Code to
+// be amended accordingly; until the amendment is passed and in force it is not a statutory
+// holiday. Administrators add it on /admin/calendar once it is.
 void AddSolar(int year, std::vector<Holiday>& out) {
     out.push_back({Ymd(year, 1, 1), "Tết Dương lịch", "New Year's Day", false});
     out.push_back({Ymd(year, 4, 30), "Ngày Chiến thắng (30/4)", "Victory Day (30 April)", false});

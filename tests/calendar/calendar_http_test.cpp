@@ -306,6 +306,9 @@ TEST_F(CalendarHttpTest, PrefillAddsTheFixedDateHolidaysThatAreMissing) {
         EXPECT_THAT(r, HasStatus(400)) << query;
         EXPECT_THAT(r, IsJsonError("invalid_argument", "year")) << query;
     }
+    auto with_body = Post("/api/v1/holidays/prefill", R"({"year": 2028})", kJson, As("demo-admin"));
+    EXPECT_THAT(with_body, HasStatus(400));
+    EXPECT_THAT(with_body, IsJsonError("invalid_argument", "body"));
     EXPECT_EQ(Now(), before);
 }
 

@@ -52,6 +52,16 @@ const agreementFields = {
 const registered = { ...agreementFields, admin_unit_id: 1001, status: "in_force", signed_on: "2024-05-10", effective_on: "2024-05-10", signed_place: "Hà Nội" };
 const agreementUrl = (key, rest = "") => () => `/api/v1/agreements/${made[key]}${rest}`;
 
+// Foreign partners: `ngoaivu demo` adds 70 (partner 1, Tỉnh Gyeonggi, first); the requests below
+// make a locality and its duplicate and keep their ids here, with a sister relation's.
+const partners = {};
+const partnerBody = {
+  kind: "locality", name_vi: "Thành phố Kiểm thử", name_original: "テスト市", name_en: "Test City", country: "JP",
+  website: "https://example.org", notes: "",
+  contacts: [{ name: "Sato Yuki", title: "International Affairs", email: "sato@example.org", phone: "+81 3 1234 5678" }],
+};
+const partnerUrl = (key, rest = "") => () => `/api/v1/partners/${partners[key]}${rest}`;
+
 const REQUESTS = [
   // System
   { url: "/healthz", status: 200, check: (b) => assert.equal(b.status, "ok") },
@@ -435,6 +445,73 @@ const REQUESTS = [
   { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Thiếu ngày" }, status: 400, field: "achieved_on" },
   { url: "/api/v1/agreements/999999999/results", method: "POST", body: { description: "Không có", achieved_on: "2025-03-15" }, status: 404 },
   { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Từ nơi khác", achieved_on: "2025-03-15" }, headers: { Origin: "http://evil.example" }, status: 403 },
+
+  // Foreign partners
+  { url: "/api/v1/partners", status: 200, check: (b) => {
+    assert.equal(b.per_page, 50);
+    assert.ok(b.total >= 60, `${b.total} demo partners`);
+  } },
+  { url: "/api/v1/partners?q=van%20nam", status: 200, check: (b) => assert.deepEqual(b.items.map((p) => p.name_vi), ["Tỉnh Vân Nam"]) },
+  { url: "/api/v1/partners?kind=locality&country=KR&include_merged=true&sort=-updated&page=1&per_page=10", status: 200, check: (b) => {
+    assert.ok(b.items.length > 0);
+    assert.ok(b.items.every((p) => p.kind === "locality" && p.country === "KR"));
+  } },
+  { url: "/api/v1/partners?sort=price", status: 400, field: "sort" },
+  { url: "/api/v1/partners?kind=planet", status: 400, field: "kind" },
+  { url: "/api/v1/partners?country=kr", status: 400, field: "country" },
+  { url: "/api/v1/partners?include_merged=maybe", status: 400, field: "include_merged" },
+  { url: "/api/v1/partners/1", status: 200, check: (b) => {
+    assert.equal(b.name_original, "경기도");
+    assert.ok(b.sister_relations.length >= 1);
+  } },
+  { url: "/api/v1/partners/abc", status: 400, field: "id" },
+  { url: "/api/v1/partners/999999999", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: "/api/v1/partners", method: "POST", body: partnerBody, status: 201, check: (b, res) => {
+    assert.equal(b.version, 1);
+    assert.equal(res.headers.get("location"), `/api/v1/partners/${b.id}`);
+    partners.a = b.id;
+  } },
+  { url: "/api/v1/partners", method: "POST", body: { ...partnerBody, name_vi: "Thành phố Kiểm thử (trùng)", contacts: [] }, status: 201, check: (b) => { partners.b = b.id; } },
+  { url: "/api/v1/partners", method: "POST", body: { ...partnerBody, kind: "planet" }, status: 400, field: "kind" },
+  { url: "/api/v1/partners", method: "POST", body: { ...partnerBody, website: "ftp://example.org" }, status: 400, field: "website" },
+  { url: "/api/v1/partners", method: "POST", body: "{\"kind\": ", status: 400, field: "body" },
+  { url: "/api/v1/partners", method: "POST", as: "demo-viewer", body: partnerBody, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/partners", method: "POST", body: partnerBody, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: partnerUrl("a"), method: "PUT", body: { ...partnerBody, name_en: "Test City (edited)", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.version, 2);
+    assert.equal(b.name_en, "Test City (edited)");
+  } },
+  { url: partnerUrl("a"), method: "PUT", body: { ...partnerBody, notes: "Tab cũ", version: 1 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "version");
+    assert.equal(b.current.version, 2, "the stored partner comes with the conflict");
+  } },
+  { url: partnerUrl("a"), method: "PUT", body: { ...partnerBody, kind: "planet", version: 2 }, status: 400, field: "kind" },
+  { url: "/api/v1/partners/999999999", method: "PUT", body: { ...partnerBody, version: 1 }, status: 404 },
+  { url: partnerUrl("a"), method: "PUT", as: "demo-viewer", body: { ...partnerBody, version: 2 }, status: 403 },
+  { url: partnerUrl("a", "/sister-relations"), method: "POST", body: { admin_unit_id: 1001, established_on: "2016-05-12", ended_on: null, note: "Kiểm thử" }, status: 201, check: (b) => {
+    assert.equal(b.unit_generation, 1);
+    assert.equal(b.ended_on, null);
+    partners.relation = b.id;
+  } },
+  { url: partnerUrl("a", "/sister-relations"), method: "POST", body: { admin_unit_id: 1001, established_on: "2016-05-12" }, status: 409, check: (b) => assert.equal(b.error.code, "conflict") },
+  { url: partnerUrl("a", "/sister-relations"), method: "POST", body: { admin_unit_id: 1001, established_on: "12/05/2016" }, status: 400, field: "established_on" },
+  { url: partnerUrl("a", "/sister-relations"), method: "POST", as: "demo-officer-79", body: { admin_unit_id: 1001, established_on: "2017-01-01" }, status: 403 },
+  { url: "/api/v1/partners/999999999/sister-relations", method: "POST", body: { admin_unit_id: 1001, established_on: "2016-05-12" }, status: 404 },
+  { url: () => `/api/v1/sister-relations/${partners.relation}/end`, method: "POST", body: { ended_on: "2025-06-30" }, status: 200, check: (b) => assert.equal(b.ended_on, "2025-06-30") },
+  { url: () => `/api/v1/sister-relations/${partners.relation}/end`, method: "POST", body: { ended_on: "2025-07-01" }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
+  { url: () => `/api/v1/sister-relations/${partners.relation}/end`, method: "POST", body: { ended_on: "30/06/2025" }, status: 400, field: "ended_on" },
+  { url: "/api/v1/sister-relations/999999999/end", method: "POST", body: { ended_on: "2025-06-30" }, status: 404 },
+  { url: () => `/api/v1/sister-relations/${partners.relation}/end`, method: "POST", as: "demo-viewer", body: { ended_on: "2025-06-30" }, status: 403 },
+  { url: partnerUrl("b", "/merge"), method: "POST", as: "demo-officer-01", body: { into: 1 }, status: 403 },
+  { url: partnerUrl("b", "/merge"), method: "POST", body: { into: "x" }, status: 400, field: "into" },
+  { url: "/api/v1/partners/999999999/merge", method: "POST", body: { into: 1 }, status: 404 },
+  { url: partnerUrl("b", "/merge"), method: "POST", as: "demo-mofa", body: { into: 0 }, status: 400, field: "into" },
+  { url: partnerUrl("b", "/merge"), method: "POST", as: "demo-mofa", body: { get into() { return partners.a; } }, status: 200, check: (b) => {
+    assert.equal(b.id, partners.a);
+    assert.deepEqual(b.merged_from.map((p) => p.id), [partners.b]);
+  } },
+  { url: partnerUrl("b", "/merge"), method: "POST", body: { get into() { return partners.a; } }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
 
   // The caller's X-Request-Id is kept and reported in the error envelope.
   { url: "/api/v1/countries/QQ", status: 404, headers: { "X-Request-Id": "e2e-contract_1" }, check: (b, res) => {

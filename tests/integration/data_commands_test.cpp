@@ -209,8 +209,17 @@ TEST(DataTables, ListParentsBeforeTheirChildren) {
     auto tx = db->Begin(storage::TxMode::kRead);
     std::set<std::string> seen;
     for (const auto& t : app::DataTables()) {
-        for (const auto& fk : tx->Query("PRAGMA foreign_key_list(" + t.name + ")"))
+        for (const auto& fk : tx->Query("PRAGMA foreign_key_list(" + t.name + ")")) {
+            if (fk.Text(2) == t.name) {
+                // A row may point to a later row of its own table (a merged partner): the
+                // constraint must be checked at commit, when the whole table is copied.
+                auto sql = tx->QueryOne("SELECT sql FROM sqlite_master WHERE name = $1", {t.name});
+                EXPECT_NE(sql->Text(0).find("DEFERRABLE INITIALLY DEFERRED"), std::string::npos)
+                    << t.name << " refers to itself without a deferred constraint";
+                continue;
+            }
             EXPECT_TRUE(seen.count(fk.Text(2))) << t.name << " refers to " << fk.Text(2);
+        }
         seen.insert(t.name);
     }
 }

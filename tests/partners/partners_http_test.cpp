@@ -21,10 +21,10 @@
 namespace ngoaivu::testing {
 namespace {
 
+using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-using nlohmann::json;
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 constexpr const char* kJson = "application/json";
@@ -100,9 +100,10 @@ class PartnersHttpTest : public AppTest {
                                                const std::string& lang = "vi") {
         auto form = Get("/login");
         std::string csrf = SetCookie(form, "nv_csrf");
-        auto res = Post("/login",
-                        FormBody({{"_csrf", csrf}, {"login", login}, {"password", app::kDemoPassword}}),
-                        kForm, {{"Cookie", "nv_csrf=" + csrf}});
+        auto res =
+            Post("/login",
+                 FormBody({{"_csrf", csrf}, {"login", login}, {"password", app::kDemoPassword}}),
+                 kForm, {{"Cookie", "nv_csrf=" + csrf}});
         EXPECT_EQ(res.status, 303) << res.Describe();
         std::string cookie = "nv_session=" + SetCookie(res, "nv_session") + "; lang=" + lang;
         HeaderList headers = {{"Cookie", cookie}};
@@ -122,8 +123,11 @@ json Vannam() {
             {"name_original", "云南省"},
             {"country", "CN"},
             {"website", "https://www.yn.gov.cn"},
-            {"contacts", {{{"name", "Li Wei"}, {"title", "Foreign Affairs Office"},
-                           {"email", "li.wei@example.org"}, {"phone", "+86 871 6399 4151"}}}}};
+            {"contacts",
+             {{{"name", "Li Wei"},
+               {"title", "Foreign Affairs Office"},
+               {"email", "li.wei@example.org"},
+               {"phone", "+86 871 6399 4151"}}}}};
 }
 
 TEST_F(PartnersHttpTest, ApiCreatesGetsListsAndSearchesPartners) {
@@ -174,11 +178,15 @@ TEST_F(PartnersHttpTest, ApiRefusesBadBodiesNamingTheFieldAndWritesNothing) {
          "website"},
         {json{{"kind", "company"}, {"name_vi", std::string(301, 'x')}, {"country", "KR"}}.dump(),
          "name_vi"},
-        {json{{"kind", "company"}, {"name_vi", "X"}, {"country", "KR"},
+        {json{{"kind", "company"},
+              {"name_vi", "X"},
+              {"country", "KR"},
               {"contacts", {{{"name", "A"}, {"email", 7}}}}}
              .dump(),
          "contacts[0].email"},
-        {json{{"kind", "company"}, {"name_vi", "X"}, {"country", "KR"},
+        {json{{"kind", "company"},
+              {"name_vi", "X"},
+              {"country", "KR"},
               {"contacts", {{{"name", "A"}, {"email", "a@b"}}}}}
              .dump(),
          "contacts[0].email"},
@@ -193,7 +201,8 @@ TEST_F(PartnersHttpTest, ApiRefusesBadBodiesNamingTheFieldAndWritesNothing) {
     auto many = Api("POST", "/api/v1/partners",
                     json{{"kind", 5}, {"name_vi", {"x"}}, {"contacts", "x"}}.dump());
     std::vector<std::string> fields;
-    for (const auto& f : many.Json()["error"]["fields"])
+    json many_body = many.Json();
+    for (const auto& f : many_body["error"]["fields"])
         fields.push_back(f["field"]);
     EXPECT_THAT(fields, ::testing::ElementsAre("kind", "name_vi", "contacts"));
     EXPECT_EQ(Rows("partner"), 0);
@@ -202,8 +211,8 @@ TEST_F(PartnersHttpTest, ApiRefusesBadBodiesNamingTheFieldAndWritesNothing) {
 
 TEST_F(PartnersHttpTest, OnlyWritingRolesWriteAndOnlyAdministratorsAndMofaMerge) {
     json a = CreatePartner(Vannam());
-    json b = CreatePartner({{"kind", "locality"}, {"name_vi", "Tỉnh Vân Nam (trùng)"},
-                            {"country", "CN"}});
+    json b = CreatePartner(
+        {{"kind", "locality"}, {"name_vi", "Tỉnh Vân Nam (trùng)"}, {"country", "CN"}});
     std::string a_id = std::to_string(a["id"].get<std::int64_t>());
     std::string b_id = std::to_string(b["id"].get<std::int64_t>());
     std::int64_t entries = Rows("audit_log");
@@ -215,9 +224,9 @@ TEST_F(PartnersHttpTest, OnlyWritingRolesWriteAndOnlyAdministratorsAndMofaMerge)
         edit["version"] = 1;
         auto put = Api("PUT", "/api/v1/partners/" + a_id, edit.dump(), login);
         EXPECT_EQ(put.status, 403) << login;
-        auto rel = Api("POST", "/api/v1/partners/" + a_id + "/sister-relations",
-                       json{{"admin_unit_id", 1001}, {"established_on", "2010-01-01"}}.dump(),
-                       login);
+        auto rel =
+            Api("POST", "/api/v1/partners/" + a_id + "/sister-relations",
+                json{{"admin_unit_id", 1001}, {"established_on", "2010-01-01"}}.dump(), login);
         EXPECT_EQ(rel.status, 403) << login;
     }
     auto officer_merge =
@@ -271,7 +280,8 @@ TEST_F(PartnersHttpTest, AStaleVersionAnswers409WithTheRecordAsStoredNow) {
     theirs["country"] = "XX";
     EXPECT_THAT(Api("PUT", url, theirs.dump()), IsJsonError("invalid_argument", "country"));
     EXPECT_THAT(Api("PUT", "/api/v1/partners/999999", theirs.dump()), IsJsonError("not_found", ""));
-    EXPECT_THAT(Api("PUT", "/api/v1/partners/x", theirs.dump()), IsJsonError("invalid_argument", "id"));
+    EXPECT_THAT(Api("PUT", "/api/v1/partners/x", theirs.dump()),
+                IsJsonError("invalid_argument", "id"));
     EXPECT_EQ(Rows("audit_log"), entries);
 }
 
@@ -288,9 +298,9 @@ TEST_F(PartnersHttpTest, MergeAndSisterRelationsOverTheApi) {
                 IsJsonError("invalid_argument", "into"));
     EXPECT_THAT(Api("POST", a_url + "/merge", "{}", "demo-admin"),
                 IsJsonError("invalid_argument", "into"));
-    EXPECT_THAT(Api("POST", "/api/v1/partners/999999/merge", json{{"into", a["id"]}}.dump(),
-                    "demo-admin"),
-                IsJsonError("not_found", ""));
+    EXPECT_THAT(
+        Api("POST", "/api/v1/partners/999999/merge", json{{"into", a["id"]}}.dump(), "demo-admin"),
+        IsJsonError("not_found", ""));
 
     // Sister relations: ISO dates only on the API; the province must be in the caller's scope.
     std::string rel_url = a_url + "/sister-relations";
@@ -308,8 +318,10 @@ TEST_F(PartnersHttpTest, MergeAndSisterRelationsOverTheApi) {
                 IsJsonError("failed_precondition", ""));
     EXPECT_EQ(Rows("sister_relation"), 0);
     auto added = Api("POST", rel_url,
-                     json{{"admin_unit_id", 1001}, {"established_on", "2013-10-08"},
-                          {"ended_on", nullptr}, {"note", "Dữ liệu kiểm thử"}}
+                     json{{"admin_unit_id", 1001},
+                          {"established_on", "2013-10-08"},
+                          {"ended_on", nullptr},
+                          {"note", "Dữ liệu kiểm thử"}}
                          .dump());
     ASSERT_THAT(added, HasStatus(201));
     EXPECT_EQ(added.Json()["unit_name_vi"], "Thành phố Hà Nội");
@@ -329,9 +341,9 @@ TEST_F(PartnersHttpTest, MergeAndSisterRelationsOverTheApi) {
     EXPECT_EQ(ended.Json()["ended_on"], "2025-06-30");
     EXPECT_THAT(Api("POST", end_url, json{{"ended_on", "2025-07-01"}}.dump()),
                 IsJsonError("failed_precondition", "ended_on"));
-    EXPECT_THAT(Api("POST", "/api/v1/sister-relations/999999/end",
-                    json{{"ended_on", "2025-07-01"}}.dump()),
-                IsJsonError("not_found", ""));
+    EXPECT_THAT(
+        Api("POST", "/api/v1/sister-relations/999999/end", json{{"ended_on", "2025-07-01"}}.dump()),
+        IsJsonError("not_found", ""));
     EXPECT_EQ(Api("GET", a_url, "").Json()["sister_relations"].size(), 1u);
 }
 
@@ -400,11 +412,13 @@ TEST_F(PartnersHttpTest, ListPagePagesAndSortsKeepingTheFilters) {
     EXPECT_THAT(page2.body, HasSubstr("<strong class=\"pager-total\">25</strong>"));
     EXPECT_THAT(page2.body, HasSubstr("Công ty số 20"));
     EXPECT_THAT(page2.body, Not(HasSubstr("Công ty số 30")));
-    EXPECT_THAT(page2.body,
-                HasSubstr("href=\"/partners?q=cong%20ty&amp;country=KR&amp;per_page=10&amp;page=3\" "
-                          "rel=\"next\""));
-    EXPECT_THAT(page2.body,
-                HasSubstr("href=\"/partners?q=cong%20ty&amp;country=KR&amp;per_page=10\" rel=\"first\""));
+    EXPECT_THAT(
+        page2.body,
+        HasSubstr("href=\"/partners?q=cong%20ty&amp;country=KR&amp;per_page=10&amp;page=3\" "
+                  "rel=\"next\""));
+    EXPECT_THAT(
+        page2.body,
+        HasSubstr("href=\"/partners?q=cong%20ty&amp;country=KR&amp;per_page=10\" rel=\"first\""));
     EXPECT_THAT(page2.body, HasSubstr("<span aria-current=\"page\">2</span>"));
     EXPECT_THAT(page2.body, HasSubstr("aria-sort=\"ascending\"><a href=\"/partners?q=cong%20ty&amp;"
                                       "country=KR&amp;per_page=10&amp;sort=-name\""));
@@ -447,11 +461,16 @@ TEST_F(PartnersHttpTest, PartnerPageShowsDetailsContactsRelationsAndTheMergeForm
 TEST_F(PartnersHttpTest, FormsNeedTheCsrfTokenAndKeepTheInputNextToEachError) {
     auto [session, csrf] = Session("demo-officer-01");
     std::vector<std::pair<std::string, std::string>> fields = {
-        {"kind", "locality"},       {"name_vi", "Tỉnh Kanagawa"},
-        {"name_original", "神奈川県"}, {"name_en", "Kanagawa Prefecture"},
-        {"country", "JP"},          {"website", "https://www.pref.kanagawa.jp"},
-        {"contact_name_0", "Sato Yuki"}, {"contact_email_0", "sato@example.org"},
-        {"contact_name_1", ""},     {"contact_email_1", ""}};
+        {"kind", "locality"},
+        {"name_vi", "Tỉnh Kanagawa"},
+        {"name_original", "神奈川県"},
+        {"name_en", "Kanagawa Prefecture"},
+        {"country", "JP"},
+        {"website", "https://www.pref.kanagawa.jp"},
+        {"contact_name_0", "Sato Yuki"},
+        {"contact_email_0", "sato@example.org"},
+        {"contact_name_1", ""},
+        {"contact_email_1", ""}};
     auto no_csrf = Post("/partners", FormBody(fields), kForm, session);
     EXPECT_EQ(no_csrf.status, 403);
     auto wrong = fields;
@@ -509,11 +528,18 @@ TEST_F(PartnersHttpTest, EditingAStaleFormShowsTheConflictAndTheOtherPersonsValu
     ASSERT_THAT(Api("PUT", "/api/v1/partners/" + id, theirs.dump(), "demo-admin"), HasStatus(200));
 
     std::vector<std::pair<std::string, std::string>> mine = {
-        {"_csrf", csrf},         {"version", "1"},       {"kind", "locality"},
-        {"name_vi", "Tỉnh Vân Nam"}, {"name_en", "Yunnan (my change)"}, {"name_original", "云南省"},
-        {"country", "CN"},       {"website", "https://www.yn.gov.cn"},
-        {"contact_name_0", "Li Wei"}, {"contact_title_0", "Foreign Affairs Office"},
-        {"contact_email_0", "li.wei@example.org"}, {"contact_phone_0", "+86 871 6399 4151"}};
+        {"_csrf", csrf},
+        {"version", "1"},
+        {"kind", "locality"},
+        {"name_vi", "Tỉnh Vân Nam"},
+        {"name_en", "Yunnan (my change)"},
+        {"name_original", "云南省"},
+        {"country", "CN"},
+        {"website", "https://www.yn.gov.cn"},
+        {"contact_name_0", "Li Wei"},
+        {"contact_title_0", "Foreign Affairs Office"},
+        {"contact_email_0", "li.wei@example.org"},
+        {"contact_phone_0", "+86 871 6399 4151"}};
     std::int64_t entries = Rows("audit_log");
     auto conflict = Post("/partners/" + id + "/edit", FormBody(mine), kForm, session);
     EXPECT_EQ(conflict.status, 409);
@@ -542,42 +568,47 @@ TEST_F(PartnersHttpTest, EditingAStaleFormShowsTheConflictAndTheOtherPersonsValu
 
 TEST_F(PartnersHttpTest, MergeAndSisterRelationFormsOnThePartnerPage) {
     json a = CreatePartner(Vannam());
-    json b = CreatePartner({{"kind", "locality"}, {"name_vi", "Tỉnh Vân Nam (trùng)"},
-                            {"country", "CN"}});
+    json b = CreatePartner(
+        {{"kind", "locality"}, {"name_vi", "Tỉnh Vân Nam (trùng)"}, {"country", "CN"}});
     std::string a_id = std::to_string(a["id"].get<std::int64_t>());
     std::string b_id = std::to_string(b["id"].get<std::int64_t>());
     auto [officer, officer_csrf] = Session("demo-officer-01");
 
     // A sister relation, with a date typed as dd/mm/yyyy.
     auto bad = Post("/partners/" + a_id + "/sister-relations",
-                    FormBody({{"_csrf", officer_csrf}, {"admin_unit_id", "1001"},
-                              {"established_on", "31/02/2013"}, {"note", "ghi chú"}}),
+                    FormBody({{"_csrf", officer_csrf},
+                              {"admin_unit_id", "1001"},
+                              {"established_on", "31/02/2013"},
+                              {"note", "ghi chú"}}),
                     kForm, officer);
     EXPECT_EQ(bad.status, 400);
     EXPECT_THAT(bad.body, HasSubstr("id=\"relation-error\""));
     EXPECT_THAT(bad.body, HasSubstr("value=\"31/02/2013\""));
-    auto scope = Post("/partners/" + a_id + "/sister-relations",
-                      FormBody({{"_csrf", officer_csrf}, {"admin_unit_id", "2079"},
-                                {"established_on", "08/10/2013"}}),
-                      kForm, officer);
+    auto scope = Post(
+        "/partners/" + a_id + "/sister-relations",
+        FormBody(
+            {{"_csrf", officer_csrf}, {"admin_unit_id", "2079"}, {"established_on", "08/10/2013"}}),
+        kForm, officer);
     EXPECT_EQ(scope.status, 403);
     auto added = Post("/partners/" + a_id + "/sister-relations",
-                      FormBody({{"_csrf", officer_csrf}, {"admin_unit_id", "1001"},
-                                {"established_on", "08/10/2013"}, {"note", "ghi chú"}}),
+                      FormBody({{"_csrf", officer_csrf},
+                                {"admin_unit_id", "1001"},
+                                {"established_on", "08/10/2013"},
+                                {"note", "ghi chú"}}),
                       kForm, officer);
     ASSERT_EQ(added.status, 303) << added.Describe();
     EXPECT_EQ(Rows("sister_relation"), 1);
     auto page = Get("/partners/" + a_id, officer);
     std::string relation = Match(page.body, "action=\"/sister-relations/([0-9]+)/end\"");
     ASSERT_FALSE(relation.empty());
-    auto early = Post("/sister-relations/" + relation + "/end",
-                      FormBody({{"_csrf", officer_csrf}, {"ended_on", "01/01/2000"}}), kForm,
-                      officer);
+    auto early =
+        Post("/sister-relations/" + relation + "/end",
+             FormBody({{"_csrf", officer_csrf}, {"ended_on", "01/01/2000"}}), kForm, officer);
     EXPECT_EQ(early.status, 400);
     EXPECT_THAT(early.body, HasSubstr("Ngày kết thúc không được trước ngày kết nghĩa."));
-    auto ended = Post("/sister-relations/" + relation + "/end",
-                      FormBody({{"_csrf", officer_csrf}, {"ended_on", "30/06/2025"}}), kForm,
-                      officer);
+    auto ended =
+        Post("/sister-relations/" + relation + "/end",
+             FormBody({{"_csrf", officer_csrf}, {"ended_on", "30/06/2025"}}), kForm, officer);
     EXPECT_EQ(ended.status, 303) << ended.Describe();
     EXPECT_THAT(Get("/partners/" + a_id, officer).body, HasSubstr("30/06/2025"));
 

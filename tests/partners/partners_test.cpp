@@ -169,8 +169,8 @@ class PartnersTest : public testing::DatabaseTest {
 
 TEST_F(PartnersTest, CreateStoresNormalisedNamesContactsAndOneAuditEntry) {
     // "Vân Nam" typed decomposed (NFD: a + combining circumflex), with spaces around it.
-    CreatePartnerRequest r = Req("locality", "  Tỉnh Va\xCC\x82n Nam \t", " CN ",
-                                 "Yunnan Province", "云南省");
+    CreatePartnerRequest r =
+        Req("locality", "  Tỉnh Va\xCC\x82n Nam \t", " CN ", "Yunnan Province", "云南省");
     r.website = " https://www.yn.gov.cn ";
     r.contacts = {{" Li Wei ", "Foreign Affairs Office", " li.wei@example.org ", "+86 871 6399"}};
     PartnerDetail d = Create(r);
@@ -206,9 +206,9 @@ TEST_F(PartnersTest, RefusedInputNamesEveryFieldInBothLanguagesAndWritesNothing)
     const Error& e = created.error();
     EXPECT_EQ(e.code, ErrorCode::kInvalidArgument);
     EXPECT_EQ(e.field, "kind");
-    EXPECT_THAT(FieldsOf(e), UnorderedElementsAre("kind", "name_vi", "name_en", "country",
-                                                  "website", "contacts[0].name",
-                                                  "contacts[0].email", "contacts[0].phone"));
+    EXPECT_THAT(FieldsOf(e),
+                UnorderedElementsAre("kind", "name_vi", "name_en", "country", "website",
+                                     "contacts[0].name", "contacts[0].email", "contacts[0].phone"));
     for (const auto& f : e.fields) {
         EXPECT_FALSE(f.message_vi.empty()) << f.field;
         EXPECT_FALSE(f.message_en.empty()) << f.field;
@@ -239,8 +239,8 @@ TEST_F(PartnersTest, WebsitesEmailsAndPhonesFollowTheirRules) {
         r.website = ok;
         EXPECT_TRUE(service().Create(admin_, r).ok()) << ok;
     }
-    for (const char* bad : {"example.org", "https://", "https:///x", "javascript:alert(1)",
-                            "https://exa mple.org"}) {
+    for (const char* bad :
+         {"example.org", "https://", "https:///x", "javascript:alert(1)", "https://exa mple.org"}) {
         CreatePartnerRequest r = Req("company", "Công ty web sai", "JP");
         r.website = bad;
         auto e = service().Create(admin_, r);
@@ -262,7 +262,8 @@ TEST_F(PartnersTest, SearchFindsAPartnerWithOrWithoutDiacriticsInAnyOfItsNames) 
     Create(Req("locality", "Tỉnh Vân Nam", "CN", "Yunnan Province", "云南省"));
     Create(Req("locality", "Tỉnh Gyeonggi", "KR", "Gyeonggi Province", "경기도"));
     Create(Req("locality", "Thành phố Đà Nẵng giả định", "JP", "Fictional city"));
-    for (const char* q : {"vân nam", "van nam", "VAN NAM", "Vân Nam", "yunnan", "云南", "tinh van"}) {
+    for (const char* q :
+         {"vân nam", "van nam", "VAN NAM", "Vân Nam", "yunnan", "云南", "tinh van"}) {
         EXPECT_THAT(NamesOf(Search(q)), ElementsAre("Tỉnh Vân Nam")) << q;
     }
     EXPECT_THAT(NamesOf(Search("경기")), ElementsAre("Tỉnh Gyeonggi"));
@@ -278,8 +279,8 @@ TEST_F(PartnersTest, NamesSortInVietnameseOrder) {
         Create(Req("company", name, "JP"));
     }
     // a < ă < â, d < đ; whole names compare letter by letter.
-    std::vector<std::string> expected = {"An Bình",   "Anh Đào",     "Ăn Khang", "Ân Tình",
-                                         "Âu Lạc",    "Bình An",     "Dương Quang", "Đức Minh"};
+    std::vector<std::string> expected = {"An Bình", "Anh Đào", "Ăn Khang",    "Ân Tình",
+                                         "Âu Lạc",  "Bình An", "Dương Quang", "Đức Minh"};
     EXPECT_EQ(NamesOf(List({})), expected);
     std::reverse(expected.begin(), expected.end());
     EXPECT_EQ(NamesOf(List({}, {PartnerSortKey::kName, true})), expected);
@@ -518,12 +519,12 @@ TEST_F(PartnersTest, MergeRefusesWhatItCannotDoClearlyAndWritesNothing) {
     auto relations_elsewhere = service().Merge(admin_, city.partner.id, a.partner.id);
     ASSERT_FALSE(relations_elsewhere.ok());
     EXPECT_EQ(relations_elsewhere.error().code, ErrorCode::kFailedPrecondition);
-    auto officer = service().Merge(WithRole(Role::kProvinceOfficer, {2001, 1001}), a.partner.id,
-                                   b.partner.id);
+    auto officer =
+        service().Merge(WithRole(Role::kProvinceOfficer, {2001, 1001}), a.partner.id, b.partner.id);
     ASSERT_FALSE(officer.ok());
     EXPECT_EQ(officer.error().code, ErrorCode::kPermissionDenied);
-    EXPECT_TRUE(service().Merge(WithRole(Role::kMofaStaff, {}, true), a.partner.id, b.partner.id)
-                    .ok());
+    EXPECT_TRUE(
+        service().Merge(WithRole(Role::kMofaStaff, {}, true), a.partner.id, b.partner.id).ok());
     EXPECT_EQ(Count("audit_log"), entries + 1);  // only the MOFA merge
 }
 
@@ -565,7 +566,8 @@ TEST_F(PartnersTest, SisterRelationsFollowTheActorsProvinceScopeAcrossTheMerger)
                     .ok());
     // The new Tây Ninh (2080) took in the old Long An (1080).
     auto long_an = service().AddSisterRelation(
-        tay_ninh, busan.partner.id, {1080, "17/07/2017", "", "Long An cũ", DateInput::kIsoOrDisplay});
+        tay_ninh, busan.partner.id,
+        {1080, "17/07/2017", "", "Long An cũ", DateInput::kIsoOrDisplay});
     ASSERT_TRUE(long_an.ok()) << long_an.error().message_en;
     EXPECT_EQ(long_an->unit_name_vi, "Tỉnh Long An");
     EXPECT_EQ(long_an->unit_generation, 1);
@@ -575,10 +577,12 @@ TEST_F(PartnersTest, SisterRelationsFollowTheActorsProvinceScopeAcrossTheMerger)
     ASSERT_FALSE(not_hanoi.ok());
     EXPECT_EQ(not_hanoi.error().code, ErrorCode::kPermissionDenied);
     // Ending follows the same scope.
-    auto end_other = service().EndSisterRelation(hanoi, long_an->id, {"2025-06-30", DateInput::kIso});
+    auto end_other =
+        service().EndSisterRelation(hanoi, long_an->id, {"2025-06-30", DateInput::kIso});
     ASSERT_FALSE(end_other.ok());
     EXPECT_EQ(end_other.error().code, ErrorCode::kPermissionDenied);
-    auto ended = service().EndSisterRelation(tay_ninh, long_an->id, {"30/06/2025", DateInput::kIsoOrDisplay});
+    auto ended = service().EndSisterRelation(tay_ninh, long_an->id,
+                                             {"30/06/2025", DateInput::kIsoOrDisplay});
     ASSERT_TRUE(ended.ok()) << ended.error().message_en;
     EXPECT_EQ(ended->ended_on->ToIso(), "2025-06-30");
     auto entries = Entries("sister_relation");
@@ -601,8 +605,8 @@ TEST_F(PartnersTest, SisterRelationsNeedALocalityAProvinceAndOrderedDates) {
                                                {1001, "2013-10-08", "", "", DateInput::kIso});
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-    auto bad = service().AddSisterRelation(
-        admin_, city.partner.id, {3001, "08/10/2013", "2012-01-01", "", DateInput::kIso});
+    auto bad = service().AddSisterRelation(admin_, city.partner.id,
+                                           {3001, "08/10/2013", "2012-01-01", "", DateInput::kIso});
     ASSERT_FALSE(bad.ok());
     EXPECT_THAT(FieldsOf(bad.error()), UnorderedElementsAre("admin_unit_id", "established_on"));
     auto order = service().AddSisterRelation(
@@ -626,12 +630,13 @@ TEST_F(PartnersTest, SisterRelationsNeedALocalityAProvinceAndOrderedDates) {
     auto early = service().EndSisterRelation(admin_, added->id, {"1990-01-01", DateInput::kIso});
     ASSERT_FALSE(early.ok());
     EXPECT_EQ(early.error().field, "ended_on");
-    ASSERT_TRUE(service().EndSisterRelation(admin_, added->id, {"2025-06-30", DateInput::kIso}).ok());
+    ASSERT_TRUE(
+        service().EndSisterRelation(admin_, added->id, {"2025-06-30", DateInput::kIso}).ok());
     auto twice = service().EndSisterRelation(admin_, added->id, {"2025-07-01", DateInput::kIso});
     ASSERT_FALSE(twice.ok());
     EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
-    auto no_relation =
-        service().EndSisterRelation(admin_, SisterRelationId{999999}, {"2025-07-01", DateInput::kIso});
+    auto no_relation = service().EndSisterRelation(admin_, SisterRelationId{999999},
+                                                   {"2025-07-01", DateInput::kIso});
     ASSERT_FALSE(no_relation.ok());
     EXPECT_EQ(no_relation.error().code, ErrorCode::kNotFound);
 }

@@ -72,7 +72,8 @@ Error ProfileConflict() {
 }  // namespace
 
 Result<std::string> NormaliseDisplayName(const std::string& display_name) {
-    std::string name = text::IsValidUtf8(display_name) ? text::TrimSpace(text::Nfc(display_name)) : "";
+    std::string name =
+        text::IsValidUtf8(display_name) ? text::TrimSpace(text::Nfc(display_name)) : "";
     if (name.empty() || Chars(name) > 200) {
         return Error::InvalidArgument("display_name", "Họ và tên là bắt buộc (tối đa 200 ký tự).",
                                       "The full name is required (at most 200 characters).");

@@ -113,16 +113,6 @@ struct ResultEntry {
     std::vector<Figure> figures;
 };
 
-struct Document {
-    std::int64_t id = 0;
-    std::string kind;
-    std::string filename;
-    std::string sha256;
-    std::string mime;
-    std::int64_t size_bytes = 0;
-    std::string uploaded_at;
-};
-
 // The editable description of an agreement (what a form or an import row holds), without its
 // workflow state.
 struct AgreementFields {
@@ -179,7 +169,6 @@ struct AgreementDetail {
     std::vector<Event> events;
     std::vector<Commitment> commitments;
     std::vector<ResultEntry> results;
-    std::vector<Document> documents;
 };
 
 // A row of the "due and overdue" page: an open deadline or an open commitment with a due date.

@@ -34,7 +34,6 @@ struct StepRequest {
     std::string signatory_vn;        // sign
     std::string signatory_foreign;   // sign
     std::optional<Date> expires_on;  // enter_into_force, renew
-    std::optional<std::int64_t> document_id;
 };
 
 // A deadline a step closes.

@@ -453,14 +453,6 @@ std::optional<AgreementDetail> SqlAgreementRepository::Get(storage::Transaction&
                   {id})) {
         d.results[result_index.at(row.Int(0))].figures.push_back({row.Text(1), row.Int(2)});
     }
-    for (const auto& row :
-         tx.Query("SELECT d.id, d.kind, d.filename, d.sha256, f.mime, f.size_bytes, "
-                  "d.uploaded_at FROM agreement_document d JOIN stored_file f ON f.sha256 = "
-                  "d.sha256 WHERE d.agreement_id = $1 ORDER BY d.id",
-                  {id})) {
-        d.documents.push_back({row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4),
-                               row.Int(5), row.Text(6)});
-    }
     return d;
 }
 

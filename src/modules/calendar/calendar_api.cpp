@@ -101,6 +101,14 @@ void detail::RegisterCalendarApi(http::Router& router, CalendarService& service)
     router.Add({"POST", "/api/v1/holidays/prefill", Access::kAdmin,
                 "Add the year's fixed-date holidays that are missing (administrators)",
                 [&service](Request& req) {
+                    if (!req.body.empty()) {
+                        // A client that sends {"year": ...} is told where the year goes.
+                        return http::JsonError(
+                            Error::InvalidArgument(
+                                "body", "Không gửi nội dung: năm đặt trong tham số ?year=.",
+                                "Send no body: the year goes in the ?year= parameter."),
+                            req.request_id);
+                    }
                     auto year = ParseYear(std::string(req.Query("year").value_or("")));
                     if (!year)
                         return http::JsonError(year.error(), req.request_id);

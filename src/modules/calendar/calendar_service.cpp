@@ -297,26 +297,22 @@ int CalendarService::SeedStatutory(int first_year, int last_year) {
     if (holidays.empty())
         return 0;
     std::string now = audit_.Now();
-    return storage::WithWrite(
-               db_,
-               [&](storage::Transaction& tx) {
-                   std::set<Date> configured;
-                   for (const auto& d :
-                        repo_.ListRange(tx, holidays.front().day, holidays.back().day))
-                       configured.insert(d.day);
-                   int added = 0;
-                   for (const auto& h : holidays) {
-                       if (!configured.insert(h.day).second)
-                           continue;
-                       repo_.Insert(tx, CalendarDay{CalendarDayId{}, h.day, DayKind::kHoliday,
-                                                    h.name_vi, h.name_en, now});
-                       ++added;
-                   }
-                   if (added > 0)
-                       repo_.BumpVersion(tx);
-                   return Result<int>(added);
-               })
-        .value();
+    int added = 0;
+    storage::WithWrite(db_, [&](storage::Transaction& tx) {
+        std::set<Date> configured;
+        for (const auto& d : repo_.ListRange(tx, holidays.front().day, holidays.back().day))
+            configured.insert(d.day);
+        for (const auto& h : holidays) {
+            if (!configured.insert(h.day).second)
+                continue;
+            repo_.Insert(tx, CalendarDay{CalendarDayId{}, h.day, DayKind::kHoliday, h.name_vi,
+                                         h.name_en, now});
+            ++added;
+        }
+        if (added > 0)
+            repo_.BumpVersion(tx);
+    });
+    return added;
 }
 
 int SeedStatutoryCalendar(storage::Database& db, const Clock& clock) {

@@ -39,8 +39,8 @@ enum class PartnerKind {
 
 // Every kind, in the order forms and filters list them.
 inline constexpr std::array<PartnerKind, 8> kAllPartnerKinds = {
-    PartnerKind::kCountry, PartnerKind::kLocality,   PartnerKind::kInternationalOrg,
-    PartnerKind::kCompany, PartnerKind::kFund,       PartnerKind::kUniversity,
+    PartnerKind::kCountry, PartnerKind::kLocality, PartnerKind::kInternationalOrg,
+    PartnerKind::kCompany, PartnerKind::kFund,     PartnerKind::kUniversity,
     PartnerKind::kNgo,     PartnerKind::kOther};
 
 // The stored name of `kind` ("international_org" ...).
@@ -65,10 +65,10 @@ struct Contact {
 struct Partner {
     PartnerId id;
     PartnerKind kind = PartnerKind::kOther;
-    std::string name_original;   // in the partner's own language and script ("경기도")
-    std::string name_vi;         // required
-    std::string name_en;         // "" when none
-    std::string country_alpha2;  // ISO 3166-1 alpha-2; "" only for international organisations
+    std::string name_original;    // in the partner's own language and script ("경기도")
+    std::string name_vi;          // required
+    std::string name_en;          // "" when none
+    std::string country_alpha2;   // ISO 3166-1 alpha-2; "" only for international organisations
     std::string country_name_vi;  // read from the country table; not written
     std::string country_name_en;  // read from the country table; not written
     std::string website;          // "" or an http(s) URL

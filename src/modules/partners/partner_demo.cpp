@@ -32,8 +32,8 @@ std::vector<CreatePartnerRequest> DemoPartners() {
     return {
         // Foreign localities.
         P(loc, "경기도", "Tỉnh Gyeonggi", "Gyeonggi Province", "KR", "https://www.gg.go.kr",
-          {{"Kim Min-jun", "Director, International Cooperation Division",
-            "minjun.kim@example.org", "+82 31 8008 2114"}}),
+          {{"Kim Min-jun", "Director, International Cooperation Division", "minjun.kim@example.org",
+            "+82 31 8008 2114"}}),
         P(loc, "부산광역시", "Thành phố Busan", "Busan Metropolitan City", "KR",
           "https://www.busan.go.kr"),
         P(loc, "서울특별시", "Thành phố Seoul", "Seoul Metropolitan Government", "KR",
@@ -45,7 +45,8 @@ std::vector<CreatePartnerRequest> DemoPartners() {
             "+81 6 6941 0351"}}),
         P(loc, "神奈川県", "Tỉnh Kanagawa", "Kanagawa Prefecture", "JP",
           "https://www.pref.kanagawa.jp"),
-        P(loc, "福岡県", "Tỉnh Fukuoka", "Fukuoka Prefecture", "JP", "https://www.pref.fukuoka.lg.jp"),
+        P(loc, "福岡県", "Tỉnh Fukuoka", "Fukuoka Prefecture", "JP",
+          "https://www.pref.fukuoka.lg.jp"),
         P(loc, "広島県", "Tỉnh Hiroshima", "Hiroshima Prefecture", "JP",
           "https://www.pref.hiroshima.lg.jp"),
         P(loc, "云南省", "Tỉnh Vân Nam", "Yunnan Province", "CN", "https://www.yn.gov.cn",
@@ -109,8 +110,8 @@ std::vector<CreatePartnerRequest> DemoPartners() {
         P(org, "한국국제협력단", "Cơ quan Hợp tác Quốc tế Hàn Quốc",
           "Korea International Cooperation Agency (KOICA)", "KR", "https://www.koica.go.kr"),
         P(org, "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH",
-          "Tổ chức Hợp tác Quốc tế Đức", "German Agency for International Cooperation (GIZ)",
-          "DE", "https://www.giz.de"),
+          "Tổ chức Hợp tác Quốc tế Đức", "German Agency for International Cooperation (GIZ)", "DE",
+          "https://www.giz.de"),
         P(org, "Agence française de développement", "Cơ quan Phát triển Pháp",
           "French Development Agency (AFD)", "FR", "https://www.afd.fr"),
 

@@ -27,7 +27,7 @@ struct MergeCounts {
     std::int64_t agreements = 0;        // agreement_partner rows moved (duplicates dropped)
     std::int64_t sister_relations = 0;  // moved (a relation the target already has is dropped)
     std::int64_t contacts = 0;          // appended after the target's own
-    std::int64_t partners = 0;          // partners merged earlier into the source, now into the target
+    std::int64_t partners = 0;  // partners merged earlier into the source, now into the target
 };
 
 // Reads and writes of partners, their contacts and sister relations, and of the agreement

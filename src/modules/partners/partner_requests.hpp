@@ -28,9 +28,9 @@ using UpdatePartnerRequest = CreatePartnerRequest;
 
 // Which partners a list shows. Every field may be empty (no filter).
 struct PartnerFilter {
-    std::string q;        // searched in the three names, with or without diacritics
-    std::string kind;     // a KindName, or "" for every kind
-    std::string country;  // alpha-2, or "" for every country
+    std::string q;                // searched in the three names, with or without diacritics
+    std::string kind;             // a KindName, or "" for every kind
+    std::string country;          // alpha-2, or "" for every country
     bool include_merged = false;  // merged partners are hidden unless this is set
 };
 

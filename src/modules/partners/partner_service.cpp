@@ -57,8 +57,8 @@ std::optional<std::string> Clean(const std::string& raw) {
 // Checks a one-line text field: UTF-8, no control characters, at most `max` characters, and
 // present when `required`. Returns the cleaned text ("" after a problem).
 std::string CheckLine(Problems& problems, const std::string& raw, const std::string& field,
-                      const std::string& label_vi, const std::string& label_en,
-                      std::size_t max, bool required) {
+                      const std::string& label_vi, const std::string& label_en, std::size_t max,
+                      bool required) {
     auto v = Clean(raw);
     std::string limit = std::to_string(max);
     if (!v || HasControl(*v) || text::CountChars(*v) > max || (required && v->empty())) {
@@ -73,9 +73,8 @@ std::string CheckLine(Problems& problems, const std::string& raw, const std::str
 }
 
 bool IsCountryCode(std::string_view s) {
-    return s.size() == 2 && std::all_of(s.begin(), s.end(), [](char c) {
-               return c >= 'A' && c <= 'Z';
-           });
+    return s.size() == 2 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
@@ -187,8 +186,7 @@ Error VersionConflict() {
             "bản đang lưu; hãy xem lại thay đổi của họ rồi sửa và lưu lại.",
             "This partner was just changed and saved by someone else (or by you in another "
             "tab). The stored record is shown; check their change, then edit and save again.",
-            {{"version",
-              "Phiên bản đã cũ: đối tác đã được lưu ở nơi khác.",
+            {{"version", "Phiên bản đã cũ: đối tác đã được lưu ở nơi khác.",
               "The version is stale: the partner was saved elsewhere."}}};
 }
 
@@ -280,16 +278,17 @@ nlohmann::json PartnerService::Describe(const Partner& p) {
         contacts.push_back(
             {{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}});
     }
-    return {{"kind", KindName(p.kind)},
-            {"name_original", p.name_original},
-            {"name_vi", p.name_vi},
-            {"name_en", p.name_en},
-            {"country", p.country_alpha2.empty() ? nlohmann::json() : nlohmann::json(p.country_alpha2)},
-            {"website", p.website},
-            {"notes", p.notes},
-            {"merged_into", p.merged_into ? nlohmann::json(p.merged_into->value) : nullptr},
-            {"version", p.version},
-            {"contacts", contacts}};
+    return {
+        {"kind", KindName(p.kind)},
+        {"name_original", p.name_original},
+        {"name_vi", p.name_vi},
+        {"name_en", p.name_en},
+        {"country", p.country_alpha2.empty() ? nlohmann::json() : nlohmann::json(p.country_alpha2)},
+        {"website", p.website},
+        {"notes", p.notes},
+        {"merged_into", p.merged_into ? nlohmann::json(p.merged_into->value) : nullptr},
+        {"version", p.version},
+        {"contacts", contacts}};
 }
 
 nlohmann::json PartnerService::Describe(const SisterRelation& r) {
@@ -312,8 +311,8 @@ Result<Partner> PartnerService::Validate(storage::Transaction& tx,
     }
     p.name_original = CheckLine(problems, req.name_original, "name_original", "Tên nguyên gốc",
                                 "The original name", kMaxNameChars, false);
-    p.name_vi = CheckLine(problems, req.name_vi, "name_vi", "Tên tiếng Việt",
-                          "The Vietnamese name", kMaxNameChars, true);
+    p.name_vi = CheckLine(problems, req.name_vi, "name_vi", "Tên tiếng Việt", "The Vietnamese name",
+                          kMaxNameChars, true);
     p.name_en = CheckLine(problems, req.name_en, "name_en", "Tên tiếng Anh", "The English name",
                           kMaxNameChars, false);
 
@@ -326,10 +325,12 @@ Result<Partner> PartnerService::Validate(storage::Transaction& tx,
     } else if (!IsCountryCode(country) || !repo_.CountryExists(tx, country)) {
         std::string shown = text::IsValidUtf8(country) ? country : "?";
         problems.Add("country",
-                     "Không có quốc gia mã \"" + shown + "\": dùng mã ISO 3166-1 gồm 2 chữ in hoa "
-                     "(ví dụ KR, JP, FR).",
-                     "No country has code \"" + shown + "\": use an ISO 3166-1 code of 2 capital "
-                     "letters (e.g. KR, JP, FR).");
+                     "Không có quốc gia mã \"" + shown +
+                         "\": dùng mã ISO 3166-1 gồm 2 chữ in hoa "
+                         "(ví dụ KR, JP, FR).",
+                     "No country has code \"" + shown +
+                         "\": use an ISO 3166-1 code of 2 capital "
+                         "letters (e.g. KR, JP, FR).");
     } else {
         p.country_alpha2 = country;
     }
@@ -491,8 +492,8 @@ Result<PartnerDetail> PartnerService::Update(const Actor& actor, PartnerId id,
             return VersionConflict();
         repo_.ReplaceContacts(tx, id, p->contacts);
         auto stored = repo_.Find(tx, id);
-        audit_.Record(tx, actor, "update", "partner", std::to_string(id.value),
-                      Describe(*existing), Describe(*stored));
+        audit_.Record(tx, actor, "update", "partner", std::to_string(id.value), Describe(*existing),
+                      Describe(*stored));
         return DetailOf(tx, std::move(*stored));
     });
 }
@@ -691,10 +692,9 @@ Result<DemoPartnersReport> PartnerService::CreateDemoPartners(
             return Error::NotFound("Dữ liệu mẫu: không có địa phương " + rel.partner_name_vi + ".",
                                    "Demo data: no locality " + rel.partner_name_vi + ".");
         }
-        auto added = AddSisterRelation(
-            system, *partner,
-            SisterRelationRequest{rel.admin_unit_id, rel.established_on, "", rel.note,
-                                  DateInput::kIso});
+        auto added = AddSisterRelation(system, *partner,
+                                       SisterRelationRequest{rel.admin_unit_id, rel.established_on,
+                                                             "", rel.note, DateInput::kIso});
         if (!added)
             return added.error();
         ++report.sister_relations;

@@ -127,22 +127,38 @@ Response ListPartners(PartnerService& service, Request& req) {
     });
 }
 
-// The service checks the role again on every call; asking first means a caller who may not
-// write gets 403 whatever it sends, rather than a 400 about a body it could never send.
-std::optional<Response> Refused(const Request& req, const Result<void>& allowed) {
-    if (allowed)
-        return std::nullopt;
-    return http::JsonError(allowed.error(), req.request_id);
+// What every write handler reads first: the path's id (0 when the route has none) and the JSON
+// object body, once the actor's role is allowed. The service checks the role again on every
+// call; asking first means a caller who may not write gets 403 whatever it sends, rather than a
+// 400 about a body it could never send.
+struct WriteInput {
+    std::int64_t id = 0;
+    json body;
+};
+
+Result<WriteInput> ReadWrite(const Request& req, const Result<void>& allowed, bool with_id) {
+    if (!allowed)
+        return allowed.error();
+    WriteInput in;
+    if (with_id) {
+        auto id = ParseId(req, "id");
+        if (!id)
+            return id.error();
+        in.id = *id;
+    }
+    auto body = ObjectBody(req);
+    if (!body)
+        return body.error();
+    in.body = std::move(*body);
+    return in;
 }
 
 Response CreatePartner(PartnerService& service, Request& req) {
-    if (auto refused = Refused(req, service.CheckCanWrite(*req.actor)))
-        return *refused;
-    auto body = ObjectBody(req);
-    if (!body)
-        return http::JsonError(body.error(), req.request_id);
+    auto in = ReadWrite(req, service.CheckCanWrite(*req.actor), false);
+    if (!in)
+        return http::JsonError(in.error(), req.request_id);
     TypeErrors errors;
-    CreatePartnerRequest partner = ReadPartner(*body, errors);
+    CreatePartnerRequest partner = ReadPartner(in->body, errors);
     if (errors.error())
         return http::JsonError(*errors.error(), req.request_id);
     auto created = service.Create(*req.actor, partner);
@@ -162,26 +178,21 @@ Response GetPartner(PartnerService& service, Request& req) {
 }
 
 Response UpdatePartner(PartnerService& service, Request& req) {
-    if (auto refused = Refused(req, service.CheckCanWrite(*req.actor)))
-        return *refused;
-    auto id = ParseId(req, "id");
-    if (!id)
-        return http::JsonError(id.error(), req.request_id);
-    auto body = ObjectBody(req);
-    if (!body)
-        return http::JsonError(body.error(), req.request_id);
+    auto in = ReadWrite(req, service.CheckCanWrite(*req.actor), true);
+    if (!in)
+        return http::JsonError(in.error(), req.request_id);
     TypeErrors errors;
-    CreatePartnerRequest partner = ReadPartner(*body, errors);
-    auto version = ReadInteger(*body, "version", errors);
+    CreatePartnerRequest partner = ReadPartner(in->body, errors);
+    auto version = ReadInteger(in->body, "version", errors);
     if (errors.error())
         return http::JsonError(*errors.error(), req.request_id);
-    auto updated = service.Update(*req.actor, PartnerId{*id}, *version, partner);
+    auto updated = service.Update(*req.actor, PartnerId{in->id}, *version, partner);
     if (updated)
         return http::JsonResponse(200, ToJson(*updated));
     json envelope = http::ErrorJson(updated.error(), req.request_id);
     if (updated.error().code == ErrorCode::kConflict) {
         // Someone saved first: the answer carries the record as stored now, to start again from.
-        auto current = service.Get(*req.actor, PartnerId{*id});
+        auto current = service.Get(*req.actor, PartnerId{in->id});
         if (current)
             envelope["current"] = ToJson(*current);
     }
@@ -189,74 +200,69 @@ Response UpdatePartner(PartnerService& service, Request& req) {
 }
 
 Response MergePartner(PartnerService& service, Request& req) {
-    if (auto refused = Refused(req, service.CheckCanMerge(*req.actor)))
-        return *refused;
-    auto id = ParseId(req, "id");
-    if (!id)
-        return http::JsonError(id.error(), req.request_id);
-    auto body = ObjectBody(req);
-    if (!body)
-        return http::JsonError(body.error(), req.request_id);
+    auto in = ReadWrite(req, service.CheckCanMerge(*req.actor), true);
+    if (!in)
+        return http::JsonError(in.error(), req.request_id);
     TypeErrors errors;
-    auto into = ReadInteger(*body, "into", errors);
+    auto into = ReadInteger(in->body, "into", errors);
+    if (into && *into <= 0) {
+        errors.Add("into", "mã số đối tác (số nguyên dương)",
+                   "a partner's id (a positive integer)");
+    }
     if (errors.error())
         return http::JsonError(*errors.error(), req.request_id);
-    auto merged = service.Merge(*req.actor, PartnerId{*id}, PartnerId{*into});
+    auto merged = service.Merge(*req.actor, PartnerId{in->id}, PartnerId{*into});
     return Reply(req, merged, 200, [](const PartnerDetail& d) { return ToJson(d); });
 }
 
 Response AddSisterRelation(PartnerService& service, Request& req) {
-    if (auto refused = Refused(req, service.CheckCanWrite(*req.actor)))
-        return *refused;
-    auto id = ParseId(req, "id");
-    if (!id)
-        return http::JsonError(id.error(), req.request_id);
-    auto body = ObjectBody(req);
-    if (!body)
-        return http::JsonError(body.error(), req.request_id);
+    auto in = ReadWrite(req, service.CheckCanWrite(*req.actor), true);
+    if (!in)
+        return http::JsonError(in.error(), req.request_id);
     TypeErrors errors;
     SisterRelationRequest r;
-    auto unit = ReadInteger(*body, "admin_unit_id", errors);
-    ReadString(*body, "established_on", "established_on", r.established_on, errors);
-    ReadString(*body, "ended_on", "ended_on", r.ended_on, errors);
-    ReadString(*body, "note", "note", r.note, errors);
+    auto unit = ReadInteger(in->body, "admin_unit_id", errors);
+    ReadString(in->body, "established_on", "established_on", r.established_on, errors);
+    ReadString(in->body, "ended_on", "ended_on", r.ended_on, errors);
+    ReadString(in->body, "note", "note", r.note, errors);
     if (errors.error())
         return http::JsonError(*errors.error(), req.request_id);
     r.admin_unit_id = *unit;
     r.dates = DateInput::kIso;
-    auto added = service.AddSisterRelation(*req.actor, PartnerId{*id}, r);
+    auto added = service.AddSisterRelation(*req.actor, PartnerId{in->id}, r);
     return Reply(req, added, 201, [](const SisterRelation& s) { return ToJson(s); });
 }
 
 Response EndSisterRelation(PartnerService& service, Request& req) {
-    if (auto refused = Refused(req, service.CheckCanWrite(*req.actor)))
-        return *refused;
-    auto id = ParseId(req, "id");
-    if (!id)
-        return http::JsonError(id.error(), req.request_id);
-    auto body = ObjectBody(req);
-    if (!body)
-        return http::JsonError(body.error(), req.request_id);
+    auto in = ReadWrite(req, service.CheckCanWrite(*req.actor), true);
+    if (!in)
+        return http::JsonError(in.error(), req.request_id);
     TypeErrors errors;
     EndSisterRelationRequest r;
-    ReadString(*body, "ended_on", "ended_on", r.ended_on, errors);
+    ReadString(in->body, "ended_on", "ended_on", r.ended_on, errors);
     if (errors.error())
         return http::JsonError(*errors.error(), req.request_id);
-    auto ended = service.EndSisterRelation(*req.actor, SisterRelationId{*id}, r);
+    auto ended = service.EndSisterRelation(*req.actor, SisterRelationId{in->id}, r);
     return Reply(req, ended, 200, [](const SisterRelation& s) { return ToJson(s); });
 }
 
 }  // namespace
 
+std::optional<std::int64_t> ParseWholeNumber(std::string_view text) {
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return n;
+}
+
 Result<std::int64_t> ParseId(const Request& req, const std::string& name) {
-    const std::string& raw = req.Param(name);
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-    if (raw.empty() || ec != std::errc() || end != raw.data() + raw.size() || id <= 0) {
+    auto id = ParseWholeNumber(req.Param(name));
+    if (!id || *id <= 0) {
         return Error::InvalidArgument(name, "Mã số phải là số nguyên dương.",
                                       "The id must be a positive whole number.");
     }
-    return id;
+    return *id;
 }
 
 Result<ListRequest> ParseListRequest(const Request& req) {
@@ -276,9 +282,9 @@ Result<ListRequest> ParseListRequest(const Request& req) {
     if (merged == "1" || merged == "true" || merged == "on") {
         r.filter.include_merged = true;
     } else if (!(merged.empty() || merged == "0" || merged == "false")) {
-        return Error::InvalidArgument(
-            "include_merged", "include_merged phải là true hoặc false (1 hoặc 0).",
-            "include_merged must be true or false (1 or 0).");
+        return Error::InvalidArgument("include_merged",
+                                      "include_merged phải là true hoặc false (1 hoặc 0).",
+                                      "include_merged must be true or false (1 or 0).");
     }
     return r;
 }

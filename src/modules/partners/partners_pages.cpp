@@ -1,6 +1,4 @@
 #include <algorithm>
-#include <charconv>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +45,7 @@ std::string DisplayTime(const std::string& iso) {
     auto day = Date::ParseIso(iso.substr(0, 10));
     if (!day || iso.size() < 16)
         return iso;
-    int hour = std::atoi(iso.substr(11, 2).c_str()) + 7;
+    int hour = static_cast<int>(ParseWholeNumber(iso.substr(11, 2)).value_or(0)) + 7;
     if (hour >= 24) {
         hour -= 24;
         day = day->AddDays(1);
@@ -201,8 +199,8 @@ CreatePartnerRequest ReadForm(const Request& req) {
 }
 
 CreatePartnerRequest RequestOf(const Partner& p) {
-    return {KindName(p.kind), p.name_original, p.name_vi,  p.name_en,
-            p.country_alpha2, p.website,       p.notes,    p.contacts};
+    return {KindName(p.kind), p.name_original, p.name_vi, p.name_en,
+            p.country_alpha2, p.website,       p.notes,   p.contacts};
 }
 
 std::string ContactsText(const std::vector<Contact>& contacts) {
@@ -234,11 +232,10 @@ void AddStoredValues(Data& view, const Request& req, const CreatePartnerRequest&
     if (differs(typed.name_en, stored.name_en))
         view.set("stored_name_en", show(stored.name_en));
     if (differs(typed.country, stored.country_alpha2)) {
-        view.set("stored_country",
-                 stored.country_alpha2.empty()
-                     ? std::string("—")
-                     : Pick(req, stored.country_name_vi, stored.country_name_en) + " (" +
-                           stored.country_alpha2 + ")");
+        view.set("stored_country", stored.country_alpha2.empty()
+                                       ? std::string("—")
+                                       : Pick(req, stored.country_name_vi, stored.country_name_en) +
+                                             " (" + stored.country_alpha2 + ")");
     }
     if (differs(typed.website, stored.website))
         view.set("stored_website", show(stored.website));
@@ -359,7 +356,7 @@ Response ShowPage(PartnerService& service, geo::GeoService& geo, const html::Pag
     bool locality = p.kind == PartnerKind::kLocality;
     view.set("is_locality", locality);
     if (locality && can_write) {
-        std::int64_t selected = std::atoll(text_of("relation_unit").c_str());
+        std::int64_t selected = ParseWholeNumber(text_of("relation_unit")).value_or(0);
         Data groups = UnitGroups(geo, req, selected);
         view.set("unit_groups", groups);
         view.set("can_add_relation", !groups.is_empty_list());
@@ -490,9 +487,9 @@ Response EditPage(PartnerService& service, geo::GeoService& geo, const html::Pag
         return pages.Error(req, d.error());
     const Partner& p = d->partner;
     if (p.merged_into) {
-        return pages.Error(req, Error::FailedPrecondition(
-                                    "Đối tác này đã được gộp nên không sửa được nữa.",
-                                    "This partner was merged and can no longer be edited."));
+        return pages.Error(
+            req, Error::FailedPrecondition("Đối tác này đã được gộp nên không sửa được nữa.",
+                                           "This partner was merged and can no longer be edited."));
     }
     Data view;
     view.set("action", PartnerHref(p.id) + "/edit");
@@ -510,11 +507,8 @@ Response EditPost(PartnerService& service, geo::GeoService& geo, const html::Pag
         return pages.Error(req, id.error());
     CreatePartnerRequest typed = ReadForm(req);
     std::string raw_version = req.Form("version");
-    std::int64_t version = 0;
-    auto [end, ec] =
-        std::from_chars(raw_version.data(), raw_version.data() + raw_version.size(), version);
-    if (raw_version.empty() || ec != std::errc() || end != raw_version.data() + raw_version.size())
-        version = 0;  // refused by the service, naming "version"
+    // A malformed version is 0, which the service refuses naming "version".
+    std::int64_t version = ParseWholeNumber(raw_version).value_or(0);
     auto updated = service.Update(*req.actor, PartnerId{*id}, version, typed);
     if (updated)
         return Response::Redirect(PartnerHref(PartnerId{*id}) + "?saved=1");
@@ -556,15 +550,13 @@ Response MergePost(PartnerService& service, geo::GeoService& geo, const html::Pa
     if (!id)
         return pages.Error(req, id.error());
     std::string into_raw = Trimmed(req.Form("into"));
-    std::int64_t into = 0;
-    auto [end, ec] = std::from_chars(into_raw.data(), into_raw.data() + into_raw.size(), into);
-    if (into_raw.empty() || ec != std::errc() || end != into_raw.data() + into_raw.size() ||
-        into <= 0) {
+    std::int64_t into = ParseWholeNumber(into_raw).value_or(0);
+    if (into <= 0) {
         if (auto m = service.CheckCanMerge(*req.actor); !m)
             return pages.Error(req, m.error());
         Data view;
-        view.set("merge_error", En(req) ? "Choose the partner to merge into."
-                                        : "Hãy chọn đối tác để gộp vào.");
+        view.set("merge_error",
+                 En(req) ? "Choose the partner to merge into." : "Hãy chọn đối tác để gộp vào.");
         return ShowAgain(service, geo, pages, req, PartnerId{*id}, std::move(view), 400);
     }
     auto merged = service.Merge(*req.actor, PartnerId{*id}, PartnerId{into});
@@ -587,7 +579,7 @@ Response AddRelationPost(PartnerService& service, geo::GeoService& geo, const ht
         return pages.Error(req, id.error());
     SisterRelationRequest r;
     std::string unit = Trimmed(req.Form("admin_unit_id"));
-    r.admin_unit_id = std::atoll(unit.c_str());
+    r.admin_unit_id = ParseWholeNumber(unit).value_or(0);
     r.established_on = req.Form("established_on");
     r.ended_on = req.Form("ended_on");
     r.note = req.Form("note");
@@ -643,15 +635,14 @@ void RegisterPartnerPages(http::Router& router, PartnerService& service, geo::Ge
     };
     router.Add({"GET", "/partners", Access::kAuthenticated,
                 "Foreign partners: search as you type, filters, sort, pages", bind(ListPage)});
-    router.Add({"GET", "/partners/new", Access::kAuthenticated, "New partner form",
-                bind(NewPage)});
+    router.Add({"GET", "/partners/new", Access::kAuthenticated, "New partner form", bind(NewPage)});
     router.Add({"POST", "/partners", Access::kAuthenticated, "Create a partner", bind(CreatePost)});
     router.Add({"GET", "/partners/{id}", Access::kAuthenticated,
                 "One partner: details, contacts, sister relations, merge", bind(ShowGet)});
     router.Add({"GET", "/partners/{id}/edit", Access::kAuthenticated, "Edit partner form",
                 bind(EditPage)});
-    router.Add({"POST", "/partners/{id}/edit", Access::kAuthenticated, "Save a partner",
-                bind(EditPost)});
+    router.Add(
+        {"POST", "/partners/{id}/edit", Access::kAuthenticated, "Save a partner", bind(EditPost)});
     router.Add({"POST", "/partners/{id}/merge", Access::kAuthenticated,
                 "Merge a duplicate partner into another", bind(MergePost)});
     router.Add({"POST", "/partners/{id}/sister-relations", Access::kAuthenticated,

@@ -11,11 +11,11 @@ namespace {
 // The columns of a PartnerSummary (ToSummary reads them in this order), from `partner p` and
 // its country `c`, with the number of agreements that name the partner: a correlated count on
 // the agreement_partner_partner index, so a page of partners costs one query, not one per row.
-#define NGOAIVU_PARTNER_SUMMARY                                                                \
-    "SELECT p.id, p.kind, p.name_original, p.name_vi, p.name_en, "                             \
-    "COALESCE(p.country_alpha2, ''), COALESCE(c.name_vi, ''), COALESCE(c.name_en, ''), "        \
-    "p.merged_into_id, p.updated_at, "                                                         \
-    "(SELECT COUNT(*) FROM agreement_partner ap WHERE ap.partner_id = p.id) "                  \
+#define NGOAIVU_PARTNER_SUMMARY                                                          \
+    "SELECT p.id, p.kind, p.name_original, p.name_vi, p.name_en, "                       \
+    "COALESCE(p.country_alpha2, ''), COALESCE(c.name_vi, ''), COALESCE(c.name_en, ''), " \
+    "p.merged_into_id, p.updated_at, "                                                   \
+    "(SELECT COUNT(*) FROM agreement_partner ap WHERE ap.partner_id = p.id) "            \
     "FROM partner p LEFT JOIN country c ON c.alpha2 = p.country_alpha2"
 
 // The list: the summary columns, then the filter's WHERE (built by storage::SqlFilter from the
@@ -120,9 +120,9 @@ constexpr const char* kMarkMerged =
 constexpr const char* kTouchPartner =
     "UPDATE partner SET updated_at = $2, version = version + 1 WHERE id = $1";
 
-#define NGOAIVU_SISTER_RELATION                                                               \
-    "SELECT s.id, s.partner_id, s.admin_unit_id, u.name_vi, u.name_en, u.generation, "        \
-    "s.established_on, s.ended_on, s.note FROM sister_relation s "                            \
+#define NGOAIVU_SISTER_RELATION                                                        \
+    "SELECT s.id, s.partner_id, s.admin_unit_id, u.name_vi, u.name_en, u.generation, " \
+    "s.established_on, s.ended_on, s.note FROM sister_relation s "                     \
     "JOIN admin_unit u ON u.id = s.admin_unit_id"
 // $1 partner id.
 constexpr const char* kSisterRelationsOf =
@@ -203,8 +203,7 @@ std::optional<std::string> CountryOrNull(const std::string& alpha2) {
 
 }  // namespace
 
-Page<PartnerSummary> SqlPartnerRepository::List(storage::Transaction& tx,
-                                                const PartnerQuery& query,
+Page<PartnerSummary> SqlPartnerRepository::List(storage::Transaction& tx, const PartnerQuery& query,
                                                 const PartnerSort& sort, const PageRequest& page) {
     storage::SqlFilter f;
     if (!query.folded_q.empty())
@@ -290,19 +289,17 @@ std::optional<std::pair<std::string, std::string>> SqlPartnerRepository::UnitNam
 
 PartnerId SqlPartnerRepository::Insert(storage::Transaction& tx, const Partner& p,
                                        const std::string& search_text) {
-    auto r = tx.QueryOne(kInsertPartner,
-                         {KindName(p.kind), p.name_original, p.name_vi, p.name_en,
-                          CountryOrNull(p.country_alpha2), p.website, p.notes, search_text,
-                          p.created_at});
+    auto r = tx.QueryOne(kInsertPartner, {KindName(p.kind), p.name_original, p.name_vi, p.name_en,
+                                          CountryOrNull(p.country_alpha2), p.website, p.notes,
+                                          search_text, p.created_at});
     return PartnerId{r->Int(0)};
 }
 
 bool SqlPartnerRepository::Update(storage::Transaction& tx, const Partner& p,
                                   std::int64_t expected_version, const std::string& search_text) {
-    return tx.Exec(kUpdatePartner,
-                   {KindName(p.kind), p.name_original, p.name_vi, p.name_en,
-                    CountryOrNull(p.country_alpha2), p.website, p.notes, search_text, p.updated_at,
-                    p.id.value, expected_version}) == 1;
+    return tx.Exec(kUpdatePartner, {KindName(p.kind), p.name_original, p.name_vi, p.name_en,
+                                    CountryOrNull(p.country_alpha2), p.website, p.notes,
+                                    search_text, p.updated_at, p.id.value, expected_version}) == 1;
 }
 
 void SqlPartnerRepository::ReplaceContacts(storage::Transaction& tx, PartnerId id,
@@ -310,8 +307,8 @@ void SqlPartnerRepository::ReplaceContacts(storage::Transaction& tx, PartnerId i
     tx.Exec(kDeleteContacts, {id.value});
     for (std::size_t i = 0; i < contacts.size(); ++i) {
         const Contact& c = contacts[i];
-        tx.Exec(kInsertContact, {id.value, static_cast<std::int64_t>(i), c.name, c.title, c.email,
-                                 c.phone});
+        tx.Exec(kInsertContact,
+                {id.value, static_cast<std::int64_t>(i), c.name, c.title, c.email, c.phone});
     }
 }
 
@@ -347,8 +344,7 @@ std::optional<SisterRelation> SqlPartnerRepository::FindSisterRelation(storage::
 }
 
 bool SqlPartnerRepository::SisterRelationExists(storage::Transaction& tx, PartnerId partner,
-                                                geo::AdminUnitId unit,
-                                                const Date& established_on) {
+                                                geo::AdminUnitId unit, const Date& established_on) {
     return tx.QueryOne(kSisterRelationExists, {partner.value, unit.value, established_on.ToIso()})
         .has_value();
 }
