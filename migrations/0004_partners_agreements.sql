@@ -101,6 +101,11 @@ CREATE INDEX agreement_current_unit ON agreement (current_unit_id, signed_on);
 CREATE INDEX agreement_status ON agreement (status, signed_on);
 CREATE INDEX agreement_year ON agreement (signed_year);
 CREATE INDEX agreement_due ON agreement (next_due_on);
+-- The lists' common shapes (bench/agreements_bench.md): a province with a status, in signing
+-- order; titles in Vietnamese order.
+CREATE INDEX agreement_current_status ON agreement (current_unit_id, status, signed_on);
+CREATE INDEX agreement_unit_status ON agreement (admin_unit_id, status, signed_on);
+CREATE INDEX agreement_title ON agreement (title_vi COLLATE vi, id);
 
 CREATE TABLE agreement_partner (
     agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,
@@ -165,6 +170,8 @@ CREATE TABLE commitment (
 );
 CREATE INDEX commitment_agreement ON commitment (agreement_id);
 CREATE INDEX commitment_open_due ON commitment (due_on)
+    WHERE status IN ('open', 'in_progress');
+CREATE INDEX commitment_open_agreement ON commitment (agreement_id, due_on)
     WHERE status IN ('open', 'in_progress');
 
 CREATE TABLE result (

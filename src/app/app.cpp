@@ -22,6 +22,7 @@
 #include "http/forwarded.hpp"
 #include "http/json.hpp"
 #include "http/metrics.hpp"
+#include "http/multipart.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "modules/accounts/account_repository.hpp"
@@ -30,6 +31,9 @@
 #include "modules/agreements/agreement_repository.hpp"
 #include "modules/agreements/agreement_service.hpp"
 #include "modules/agreements/agreements_routes.hpp"
+#include "modules/attachments/attachment_repository.hpp"
+#include "modules/attachments/attachment_service.hpp"
+#include "modules/attachments/attachments_routes.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/audit/audit_service.hpp"
@@ -143,6 +147,21 @@ std::shared_ptr<spdlog::logger> MakeLogger(const std::string& file) {
     return logger;
 }
 
+// The kinds of documents an agreement takes (issue 5: the file of a signing, LAW-AND-PRACTICE
+// §2.8).
+std::vector<attachments::DocumentKind> AgreementDocumentKinds() {
+    return {
+        {"proposal", "Tờ trình, đề xuất", "Proposal"},
+        {"draft", "Dự thảo", "Draft"},
+        {"opinion", "Ý kiến của cơ quan", "Opinion of a consulted body"},
+        {"explanation", "Báo cáo giải trình", "Explanation of the opinions"},
+        {"decision", "Quyết định cho phép ký", "Decision permitting signature"},
+        {"signed_scan", "Bản ký (bản quét)", "Signed copy (scan)"},
+        {"report", "Báo cáo gửi Bộ Ngoại giao", "Report to MOFA"},
+        {"other", "Tài liệu khác", "Other document"},
+    };
+}
+
 }  // namespace
 
 // --handler-threads -1 on PostgreSQL: one per pooled connection (a handler holds at most one),
@@ -184,7 +203,10 @@ struct App::Impl {
           partner_service(*db, partner_repo, audit_service, clock),
           calendar_service(*db, calendar_repo, audit_service, clock),
           agreement_service(*db, agreement_repo, audit_service, clock,
-                            [this] { return calendar_service.Calendar(); }) {
+                            [this] { return calendar_service.Calendar(); }),
+          attachment_service(
+              *db, attachment_repo, audit_service, clock,
+              {std::min(attachments::kDefaultMaxFileBytes, config.server.max_upload_bytes)}) {
         auto report =
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
@@ -199,6 +221,18 @@ struct App::Impl {
         partners::RegisterPartnerRoutes(router, partner_service, geo_service, pages);
         calendar::RegisterCalendarRoutes(router, calendar_service, pages);
         agreements::RegisterAgreementRoutes(router, agreement_service, pages);
+        // Agreements are the first owners of attachments: whoever may see an agreement may read
+        // its documents, whoever may change it may add and remove them.
+        attachment_service.RegisterOwner(
+            "agreement",
+            [this](storage::Transaction& tx, const Actor& actor, std::int64_t id,
+                   attachments::AccessMode mode) {
+                return mode == attachments::AccessMode::kWrite
+                           ? agreement_service.CheckWritable(tx, actor, id)
+                           : agreement_service.CheckReadable(tx, actor, id);
+            },
+            AgreementDocumentKinds());
+        attachments::RegisterAttachmentRoutes(router, attachment_service, pages);
     }
 
     // Middleware 1: request id, security headers, metrics and the access log, around all else.
@@ -384,6 +418,9 @@ struct App::Impl {
         }
         if (req.actor && !req.session_hash.empty()) {
             std::string sent = req.Form("_csrf");
+            // A file upload form posts multipart/form-data, whose `_csrf` is one of its parts.
+            if (sent.empty())
+                sent = http::MultipartField(req, "_csrf");
             if (sent.empty())
                 sent = std::string(req.Header("x-csrf-token").value_or(""));
             if (!crypto::ConstantTimeEquals(sent, req.csrf_token))
@@ -471,6 +508,8 @@ struct App::Impl {
     calendar::CalendarService calendar_service;
     agreements::SqlAgreementRepository agreement_repo;
     agreements::AgreementService agreement_service;
+    attachments::SqlAttachmentRepository attachment_repo;
+    attachments::AttachmentService attachment_service;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };
@@ -490,6 +529,9 @@ std::uint16_t App::Start(bool handle_signals) {
         throw std::runtime_error("--listen must be HOST:PORT, got \"" + s.config.listen + "\"");
     }
     http::ServerOptions options = s.config.server;
+    // The routes that take a file as their body (imports, attachments).
+    options.upload_prefixes = {"/api/v1/agreements/import", "/api/v1/attachments/",
+                               "/attachments/"};
     options.host = host;
     options.port = port;
     options.handler_threads = s.config.handler_threads >= 0 ? s.config.handler_threads

@@ -334,6 +334,12 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
         ->envname("NGOAIVU_MAX_BODY_BYTES")
         ->check(CLI::Range(1024, 1 << 30))
         ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-upload-bytes", lim.max_upload_bytes,
+                     "Request body of an upload (imports, attachments)")
+        ->envname("NGOAIVU_MAX_UPLOAD_BYTES")
+        ->check(CLI::Range(1024, 1 << 30))
+        ->capture_default_str();
     o.request_ms = lim.request_timeout.count();
     o.idle_ms = lim.idle_timeout.count();
     o.grace_ms = lim.shutdown_grace.count();

@@ -9,8 +9,8 @@
 
 namespace ngoaivu::app {
 
-// How a column is read and written. The schema holds only integers and text.
-enum class ColumnType { kInt, kText };
+// How a column is read and written: INTEGER, TEXT, or BLOB (bytes, BYTEA on PostgreSQL).
+enum class ColumnType { kInt, kText, kBlob };
 
 struct ColumnSpec {
     std::string name;

@@ -333,6 +333,28 @@ const std::vector<TableSpec>& DataTables() {
           {"unit", kText},
           {"amount_centi", kInt}},
          {"id"}},
+        // migrations/0005_attachments.sql: each file once, then the records that name it.
+        {"stored_file",
+         TableKind::kRecords,
+         {{"sha256", kText},
+          {"size_bytes", kInt},
+          {"mime", kText},
+          {"content", kBlob},
+          {"created_at", kText}},
+         {"sha256"}},
+        {"attachment",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"entity", kText},
+          {"entity_id", kInt},
+          {"kind", kText},
+          {"filename", kText},
+          {"sha256", kText},
+          {"size_bytes", kInt},
+          {"mime", kText},
+          {"uploaded_by", kInt},
+          {"uploaded_at", kText}},
+         {"id"}},
         // migrations/0003_calendar.sql. `init` seeds the statutory holidays on both sides, and
         // administrators edit them: the source's calendar replaces the target's whole, as a
         // singleton does, and its version counter with it.
@@ -358,6 +380,8 @@ Values ToValues(const storage::Row& row, const TableSpec& table) {
             out.emplace_back();
         else if (table.columns[i].type == ColumnType::kInt)
             out.emplace_back(row.Int(i));
+        else if (table.columns[i].type == ColumnType::kBlob)
+            out.emplace_back(storage::Blob{row.Blob(i)});
         else
             out.emplace_back(row.Text(i));
     }
@@ -372,6 +396,8 @@ std::string Describe(const storage::Value& value) {
         return std::to_string(*d);
     if (const auto* s = std::get_if<std::string>(&v))
         return "'" + *s + "'";
+    if (const auto* b = std::get_if<storage::Blob>(&v))
+        return "(" + std::to_string(b->bytes.size()) + " bytes)";
     return "NULL";
 }
 

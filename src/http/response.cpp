@@ -109,4 +109,21 @@ std::string_view ReasonPhrase(int status) {
     }
 }
 
+Response Response::Download(std::string body, std::string_view mime, std::string_view filename) {
+    Response res;
+    res.status = 200;
+    res.body = std::move(body);
+    res.Set("Content-Type", std::string(mime));
+    std::string ascii;
+    for (unsigned char c : filename) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '.' || c == '-' || c == '_';
+        ascii += plain ? static_cast<char>(c) : '_';
+    }
+    res.Set("Content-Disposition",
+            "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncode(filename));
+    res.Set("Cache-Control", "private, no-store");
+    return res;
+}
+
 }  // namespace ngoaivu::http

@@ -28,6 +28,9 @@ struct Response {
     static Response Json(int status, std::string body);
     // 303 See Other: after a POST, and for plain redirects.
     static Response Redirect(std::string location, int status = 303);
+    // A file to save (Content-Disposition: attachment), private to the user: `filename` may be
+    // any UTF-8; an ASCII fallback is sent with it (RFC 6266, RFC 5987).
+    static Response Download(std::string body, std::string_view mime, std::string_view filename);
 };
 
 // The standard reason phrase of `status` ("Not Found"), or "Unknown".

@@ -220,12 +220,13 @@ struct Server::Impl {
                         req.head = true;
                     }
                     auto length = parser.content_length();
+                    const std::size_t body_limit = options.BodyLimitFor(req.method, req.target);
                     if (req.target.size() > options.max_target_bytes) {
                         error = ProtocolError::kTargetTooLong;
-                    } else if (length && *length > options.max_body_bytes) {
+                    } else if (length && *length > body_limit) {
                         error = ProtocolError::kBodyTooLarge;
                     } else {
-                        parser.body_limit(options.max_body_bytes);
+                        parser.body_limit(body_limit);
                         auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
                         if (ec2) {
                             error = timed_out ? ProtocolError::kRequestTimeout : Classify(ec2);

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/request.hpp"
 #include "http/response.hpp"
@@ -20,9 +23,22 @@ struct ServerOptions {
     // round trip, a SQLite writer waiting for the lock) does not hold up the other connections
     // of its event loop. 0 runs handlers on the event loops themselves.
     int handler_threads = 0;
-    std::size_t max_header_bytes = 16 * 1024;           // request line + headers → 431
-    std::size_t max_target_bytes = 4 * 1024;            // request target → 414
-    std::size_t max_body_bytes = 1024 * 1024;           // body → 413
+    std::size_t max_header_bytes = 16 * 1024;  // request line + headers → 431
+    std::size_t max_target_bytes = 4 * 1024;   // request target → 414
+    std::size_t max_body_bytes = 1024 * 1024;  // body → 413
+    // Uploads (files in the body): a POST or PUT whose raw target starts with one of
+    // `upload_prefixes` may carry up to max_upload_bytes instead.
+    std::size_t max_upload_bytes = 25 * 1024 * 1024;
+    std::vector<std::string> upload_prefixes;
+    std::size_t BodyLimitFor(std::string_view method, std::string_view target) const {
+        if (method == "POST" || method == "PUT") {
+            for (const auto& p : upload_prefixes) {
+                if (target.starts_with(p))
+                    return std::max(max_upload_bytes, max_body_bytes);
+            }
+        }
+        return max_body_bytes;
+    }
     std::chrono::milliseconds request_timeout{30'000};  // first byte to whole request → 408
     std::chrono::milliseconds idle_timeout{60'000};     // between requests on keep-alive
     int max_connections = 1024;                         // above it → 503 and close

@@ -34,6 +34,17 @@ std::string Row::Text(std::size_t i) const {
         return std::to_string(*n);
     if (const auto* d = std::get_if<double>(&v))
         return std::to_string(*d);
+    if (const auto* b = std::get_if<storage::Blob>(&v))
+        return b->bytes;
+    return {};
+}
+
+std::string Row::Blob(std::size_t i) const {
+    const auto& v = values_.at(i).get();
+    if (const auto* b = std::get_if<storage::Blob>(&v))
+        return b->bytes;
+    if (const auto* s = std::get_if<std::string>(&v))
+        return *s;
     return {};
 }
 

@@ -82,6 +82,11 @@ const std::map<std::string, Who> kTable = {
     {"POST /api/v1/agreements", Who::kSignedIn},
     {"POST /api/v1/agreements/register", Who::kSignedIn},
     {"GET /api/v1/agreements/due", Who::kSignedIn},
+    {"POST /api/v1/agreements/import", Who::kSignedIn},
+    {"GET /agreements/export", Who::kSignedIn},
+    {"GET /agreements/import", Who::kSignedIn},
+    {"GET /agreements/import/template", Who::kSignedIn},
+    {"GET /agreements/report", Who::kSignedIn},
     {"GET /api/v1/agreements/{id}", Who::kSignedIn},
     {"PUT /api/v1/agreements/{id}", Who::kSignedIn},
     {"POST /api/v1/agreements/{id}/steps", Who::kSignedIn},
@@ -96,6 +101,14 @@ const std::map<std::string, Who> kTable = {
     {"POST /agreements/{id}/steps", Who::kSignedIn},
     {"POST /agreements/{id}/commitments", Who::kSignedIn},
     {"POST /agreements/{id}/results", Who::kSignedIn},
+    // Attachments: the owner's rule decides in the service (an unknown id is a 404).
+    {"POST /api/v1/attachments/{entity}/{id}", Who::kSignedIn},
+    {"GET /api/v1/attachments/{entity}/{id}", Who::kSignedIn},
+    {"DELETE /api/v1/attachments/{id}", Who::kSignedIn},
+    {"GET /attachments/{id}", Who::kSignedIn},
+    {"GET /attachments/{entity}/{id}", Who::kSignedIn},
+    {"POST /attachments/{entity}/{id}", Who::kSignedIn},
+    {"POST /attachments/{id}/remove", Who::kSignedIn},
     {"GET /api/v1/holidays", Who::kSignedIn},
     {"POST /api/v1/holidays", Who::kAdmin},
     {"DELETE /api/v1/holidays/{date}", Who::kAdmin},
@@ -143,7 +156,8 @@ std::string Fill(std::string pattern) {
                                                           {"{alpha2}", "KR"},
                                                           {"{login}", "demo-admin"},
                                                           {"{id}", "999999"},
-                                                          {"{date}", "2099-12-31"}};
+                                                          {"{date}", "2099-12-31"},
+                                                          {"{entity}", "agreement"}};
     for (const auto& [name, value] : params) {
         if (auto p = pattern.find(name); p != std::string::npos) {
             pattern.replace(p, std::string(name).size(), value);

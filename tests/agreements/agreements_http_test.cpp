@@ -245,5 +245,112 @@ TEST_F(AgreementsApi, PagesShowTheListTheRecordAndTheDuePage) {
     EXPECT_EQ(Get("/agreements?year=abc", auth).status, 400);
 }
 
+TEST_F(AgreementsApi, ImportPreviewsEveryProblemThenWritesAllOrNothingOrTheValidRows) {
+    // Row 2 is good; row 3 names an unknown partner and a date that does not exist; row 4 has
+    // its dates out of order; row 5 is a draft.
+    std::string csv =
+        "Tên thỏa thuận (tiếng Việt),\"Tỉnh, thành phố (khi ký)\",Đối tác nước ngoài,Lĩnh vực,"
+        "Trạng thái,Ngày ký,Ngày có hiệu lực\r\n"
+        "Bản ghi nhớ về giáo dục,Thành phố Hà Nội,Tỉnh Gyeonggi,Giáo dục; đào tạo,"
+        "Có hiệu lực,10/05/2025,10/05/2025\r\n"
+        "Bản ghi nhớ về y tế,Thành phố Hà Nội,Không Có Thật,Y tế,Có hiệu lực,31/02/2025,\r\n"
+        "Bản ghi nhớ về du lịch,Ha Noi,tinh gyeonggi,culture,in_force,10/06/2025,01/06/2025\r\n"
+        "Dự thảo hợp tác lao động,Thành phố Hà Nội,Gyeonggi Province,Lao động,Dự thảo,,\r\n";
+    // "Giáo dục; đào tạo" is not one field: the field's name is "Giáo dục, đào tạo".
+    csv.replace(csv.find("Giáo dục; đào tạo"), std::string("Giáo dục; đào tạo").size(),
+                "\"Giáo dục, đào tạo\"");
+    auto import = [&](const std::string& mode) {
+        HttpClient client = app().Client();
+        return client.Request("POST", "/api/v1/agreements/import?mode=" + mode,
+                              {{"Authorization", "Bearer " + tokens_.at("demo-officer-01")},
+                               {"Content-Type", "text/csv"}},
+                              csv);
+    };
+    auto preview = import("preview");
+    ASSERT_EQ(preview.status, 200) << preview.Describe();
+    const nlohmann::json p = preview.Json();
+    EXPECT_EQ(p["rows"], 4);
+    EXPECT_EQ(p["valid"], 2);
+    std::set<std::pair<int, std::string>> where;
+    for (const auto& problem : p["problems"]) {
+        where.insert({problem["row"].get<int>(), problem["column"].get<std::string>()});
+        EXPECT_FALSE(problem["message_en"].get<std::string>().empty());
+    }
+    EXPECT_TRUE(where.contains({3, "Đối tác nước ngoài"}));
+    EXPECT_TRUE(where.contains({3, "Ngày ký"}));
+    EXPECT_TRUE(where.contains({4, "Ngày có hiệu lực"}));
+    EXPECT_EQ(Call("demo-viewer", "GET", "/api/v1/agreements").Json()["total"], 0);
+
+    auto all = import("all");
+    ASSERT_EQ(all.status, 200);
+    EXPECT_EQ(all.Json()["written"], 0);
+    EXPECT_EQ(Call("demo-viewer", "GET", "/api/v1/agreements").Json()["total"], 0);
+
+    auto valid = import("valid");
+    ASSERT_EQ(valid.status, 200) << valid.Describe();
+    EXPECT_EQ(valid.Json()["written"], 2);
+    EXPECT_EQ(Call("demo-viewer", "GET", "/api/v1/agreements").Json()["total"], 2);
+    auto drafts = Call("demo-viewer", "GET", "/api/v1/agreements?status=draft").Json();
+    EXPECT_EQ(drafts["total"], 1);
+    // The signed one was found by its old province (Hà Nội before 1 July 2025).
+    auto signed_ = Call("demo-viewer", "GET", "/api/v1/agreements?province=1001").Json();
+    ASSERT_EQ(signed_["total"], 1);
+    EXPECT_EQ(signed_["items"][0]["fields"], nlohmann::json({"education"}));
+
+    // Importing the same file again: the written rows are now duplicates.
+    auto again = import("preview").Json();
+    EXPECT_EQ(again["valid"], 0);
+}
+
+TEST_F(AgreementsApi, AnExportedSpreadsheetImportsBackAndBrokenFilesAreRefused) {
+    auto reg = Draft();
+    reg.erase("drafted_on");
+    reg["signed_on"] = "2025-05-10";
+    reg["admin_unit_id"] = 1001;
+    reg["status"] = "in_force";
+    reg["effective_on"] = "2025-05-10";
+    ASSERT_EQ(Call("demo-officer-01", "POST", "/api/v1/agreements/register", reg).status, 201);
+    HeaderList auth{{"Authorization", "Bearer " + tokens_.at("demo-officer-01")}};
+    auto xlsx = Get("/agreements/export?format=xlsx&province=2001", auth);
+    ASSERT_EQ(xlsx.status, 200) << xlsx.Describe();
+    EXPECT_EQ(xlsx.Header("Content-Type").value_or(""),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_NE(xlsx.Header("Content-Disposition").value_or("").find("attachment"),
+              std::string::npos);
+    auto csv = Get("/agreements/export?format=csv", auth);
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF"));
+    EXPECT_NE(csv.body.find("10/05/2025"), std::string::npos);
+    EXPECT_NE(csv.body.find("Tỉnh Gyeonggi"), std::string::npos);
+
+    // Back in: the one row is recognised as already recorded, with nothing else wrong.
+    HttpClient client = app().Client();
+    auto back =
+        client.Request("POST", "/api/v1/agreements/import?mode=preview",
+                       {{"Authorization", "Bearer " + tokens_.at("demo-officer-01")}}, xlsx.body);
+    ASSERT_EQ(back.status, 200) << back.Describe();
+    const nlohmann::json b = back.Json();
+    EXPECT_EQ(b["rows"], 1);
+    ASSERT_EQ(b["problems"].size(), 1u) << b.dump();
+    EXPECT_NE(b["problems"][0]["message_en"].get<std::string>().find("already recorded"),
+              std::string::npos);
+
+    auto template_xlsx = Get("/agreements/import/template?format=xlsx", auth);
+    EXPECT_EQ(template_xlsx.status, 200);
+    EXPECT_EQ(Get("/agreements/import/template?format=pdf", auth).status, 400);
+
+    for (const std::string& bad :
+         {std::string("PK\x03\x04 not a zip", 15), std::string("\xff\xfe\x00garbage", 10),
+          std::string("a,b\r\n1,2\r\n")}) {
+        HttpClient c = app().Client();
+        auto res = c.Request("POST", "/api/v1/agreements/import?mode=valid",
+                             {{"Authorization", "Bearer " + tokens_.at("demo-officer-01")}}, bad);
+        EXPECT_EQ(res.status, 400) << res.Describe();
+        EXPECT_EQ(res.Json()["error"]["field"], "file");
+    }
+    EXPECT_EQ(Call("demo-viewer", "GET", "/api/v1/agreements").Json()["total"], 1);
+    EXPECT_EQ(Call("demo-officer-01", "POST", "/api/v1/agreements/import?mode=maybe").status, 400);
+}
+
 }  // namespace
 }  // namespace ngoaivu::testing

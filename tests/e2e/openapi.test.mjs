@@ -388,6 +388,17 @@ const REQUESTS = [
   } },
   { url: "/api/v1/agreements/register", method: "POST", body: { ...agreementFields, admin_unit_id: 1001 }, status: 400, field: "signed_on" },
   { url: "/api/v1/agreements/register", method: "POST", body: registered, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/agreements/import?mode=preview", method: "POST", headers: { "Content-Type": "text/csv" },
+    body: "Tên thỏa thuận (tiếng Việt),\"Tỉnh, thành phố (khi ký)\",Đối tác nước ngoài,Lĩnh vực,Trạng thái,Ngày ký\r\n" +
+      "Bản ghi nhớ thử,Thành phố Hà Nội,Không có đối tác này,Y tế,Có hiệu lực,10/05/2025\r\n",
+    status: 200, check: (b) => {
+      assert.equal(b.rows, 1);
+      assert.equal(b.written, 0);
+      assert.ok(b.problems.some((p) => p.row === 2 && p.column === "Đối tác nước ngoài"));
+    } },
+  { url: "/api/v1/agreements/import?mode=maybe", method: "POST", headers: { "Content-Type": "text/csv" }, body: "a\r\n", status: 400, field: "mode" },
+  { url: "/api/v1/agreements/import?mode=all", method: "POST", headers: { "Content-Type": "text/csv" }, body: "a,b\r\n1,2\r\n", status: 400, field: "file" },
+  { url: "/api/v1/agreements/import", method: "POST", headers: { "Content-Type": "text/csv", Origin: "http://evil.example" }, body: "a\r\n", status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
   { url: "/api/v1/agreements/due", status: 200, check: (b) => assert.equal(b.per_page, 50) },
   { url: "/api/v1/agreements/due?province=1001&within_days=30&page=1&per_page=20", status: 200 },
   { url: "/api/v1/agreements/due?within_days=400", status: 400, field: "within_days" },
@@ -792,8 +803,14 @@ async function exchange(r) {
   // The request body against its documented schema.
   let sent;
   let parses = true;
-  const bodySchema = deref(doc, op.requestBody)?.content?.["application/json"]?.schema;
-  if (q.body !== undefined) {
+  const bodyContent = deref(doc, op.requestBody)?.content ?? {};
+  const bodySchema = bodyContent["application/json"]?.schema;
+  // A file as the body (imports): its media type must be one the operation documents.
+  const fileBody = q.body !== undefined && !bodySchema && Object.keys(bodyContent).length > 0;
+  if (fileBody) {
+    const sentType = (q.headers["Content-Type"] ?? "").split(";")[0].trim().toLowerCase();
+    assert.ok(bodyContent[sentType], `${label}: the file's media type ${sentType} is not documented for ${q.method} ${match.template}`);
+  } else if (q.body !== undefined) {
     assert.ok(bodySchema, `${label}: a JSON body was sent but ${q.method} ${match.template} documents none`);
     try {
       sent = JSON.parse(q.body);
@@ -830,6 +847,8 @@ async function exchange(r) {
       assert.ok(g, `${r.field} was not sent`);
       const perr = schemaErrors(p.schema, coerceParam(g.value, p.schema));
       assert.notEqual(perr, null, `the server refused ${r.field}=${JSON.stringify(g.value)} but the documented schema allows it`);
+    } else if (fileBody && r.field === "file") {
+      // The file itself was refused (not a spreadsheet, missing columns ...).
     } else if (r.field === "body") {
       assert.ok(q.body !== undefined && !parses, "error.field is body, but the body sent is valid JSON");
     } else {

@@ -190,7 +190,9 @@ TEST(DataTables, ListEveryTableAndColumnOfTheSchema) {
         std::vector<std::string> listed_types;
         for (const auto& c : t.columns) {
             listed_columns.push_back(c.name);
-            listed_types.push_back(c.type == app::ColumnType::kInt ? "INTEGER" : "TEXT");
+            listed_types.push_back(c.type == app::ColumnType::kInt    ? "INTEGER"
+                                   : c.type == app::ColumnType::kBlob ? "BLOB"
+                                                                      : "TEXT");
         }
         EXPECT_EQ(listed_columns, columns) << t.name;
         EXPECT_EQ(listed_types, types) << t.name;

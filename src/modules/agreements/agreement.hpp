@@ -171,6 +171,15 @@ struct AgreementDetail {
     std::vector<ResultEntry> results;
 };
 
+// How far an agreement's implementation has gone (for the yearly report).
+struct Implementation {
+    int commitments = 0;
+    int commitments_done = 0;
+    int commitments_overdue = 0;
+    int results = 0;
+    std::string latest_result;  // the description of the latest result
+};
+
 // A row of the "due and overdue" page: an open deadline or an open commitment with a due date.
 struct DueItem {
     std::string what;  // "deadline" or "commitment"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct UnitInfo {
     std::int64_t id = 0;
     std::string name_vi;
     std::string name_en;
+    std::string short_name_vi;  // "Hà Nội" for "Thành phố Hà Nội"
     Date valid_from = Date::FromDays(0);
     std::optional<Date> valid_to;
     std::int64_t current_id = 0;  // itself, or its 2025 successor
@@ -43,6 +45,12 @@ class AgreementRepository {
     // Vietnamese order) and the partners not merged into another (in Vietnamese order).
     virtual std::vector<UnitInfo> AllUnits(storage::Transaction& tx) = 0;
     virtual std::vector<PartnerRef> PartnerChoices(storage::Transaction& tx) = 0;
+
+    // The id of an agreement with this Vietnamese title, province and signing date, if any.
+    virtual std::optional<std::int64_t> FindDuplicate(storage::Transaction& tx,
+                                                      const std::string& title_vi,
+                                                      std::int64_t unit_id,
+                                                      std::optional<Date> signed_on) = 0;
 
     virtual Page<Agreement> List(storage::Transaction& tx, const Scope& scope,
                                  const AgreementFilter& filter, AgreementSort sort,
@@ -77,6 +85,10 @@ class AgreementRepository {
     virtual void SetNextDue(storage::Transaction& tx, std::int64_t agreement_id,
                             std::optional<Date> next_due) = 0;
 
+    // The implementation of each agreement of `ids` (two queries).
+    virtual std::map<std::int64_t, Implementation> ImplementationOf(
+        storage::Transaction& tx, const std::vector<std::int64_t>& ids, Date today) = 0;
+
     // Open deadlines and open commitments due on or before `until`, earliest first.
     virtual Page<DueItem> Due(storage::Transaction& tx, const Scope& scope,
                               std::optional<std::int64_t> unit_id, Date until,
@@ -89,6 +101,9 @@ class SqlAgreementRepository final : public AgreementRepository {
     std::vector<std::pair<std::int64_t, std::int64_t>> FindPartners(
         storage::Transaction& tx, const std::vector<std::int64_t>& ids) override;
     std::vector<UnitInfo> AllUnits(storage::Transaction& tx) override;
+    std::optional<std::int64_t> FindDuplicate(storage::Transaction& tx, const std::string& title_vi,
+                                              std::int64_t unit_id,
+                                              std::optional<Date> signed_on) override;
     std::vector<PartnerRef> PartnerChoices(storage::Transaction& tx) override;
     Page<Agreement> List(storage::Transaction& tx, const Scope& scope,
                          const AgreementFilter& filter, AgreementSort sort, const PageRequest& page,
@@ -118,6 +133,9 @@ class SqlAgreementRepository final : public AgreementRepository {
     Page<DueItem> Due(storage::Transaction& tx, const Scope& scope,
                       std::optional<std::int64_t> unit_id, Date until,
                       const PageRequest& page) override;
+    std::map<std::int64_t, Implementation> ImplementationOf(storage::Transaction& tx,
+                                                            const std::vector<std::int64_t>& ids,
+                                                            Date today) override;
 };
 
 }  // namespace ngoaivu::agreements

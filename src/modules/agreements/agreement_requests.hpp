@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,15 +63,17 @@ struct ResultRequest {
     std::vector<FigureRequest> figures;
 };
 
-// The province's yearly report to MOFA (Law 70/2020 Art. 46(3), due 15 November).
+// The province's yearly report to MOFA on the signing and implementation of agreements (Law
+// 70/2020 Art. 46(3), due 15 November).
 struct YearlyReport {
-    std::int64_t unit_id = 0;
+    std::int64_t unit_id = 0;  // a current province
+    std::string unit_name_vi;
+    std::string unit_name_en;
     int year = 0;
-    std::vector<AgreementDetail> signed_in_year;  // signed during the year
-    std::vector<AgreementDetail> in_force;        // in force at the end of the year
-    std::int64_t commitments_total = 0;
-    std::int64_t commitments_done = 0;
-    std::int64_t commitments_overdue = 0;
+    Date due_on = Date::FromDays(0);        // 15 November of `year`
+    std::vector<Agreement> signed_in_year;  // signed during the year, by the province's units
+    std::vector<Agreement> in_force;        // in force today, signed in earlier years
+    std::map<std::int64_t, Implementation> implementation;
 };
 
 }  // namespace ngoaivu::agreements

@@ -6,6 +6,7 @@
 
 #include "base/input.hpp"
 #include "base/text.hpp"
+#include "office/sheet_csv.hpp"
 
 namespace ngoaivu::agreements {
 
@@ -291,39 +292,84 @@ Result<AgreementDetail> AgreementService::Get(const Actor& actor, std::int64_t i
     return std::move(*d);
 }
 
-Result<AgreementDetail> AgreementService::Create(const Actor& actor, const AgreementFields& fields,
-                                                 std::optional<Date> drafted_on) {
+Result<AgreementService::Prepared> AgreementService::PrepareDraft(storage::Transaction& tx,
+                                                                  const Actor& actor,
+                                                                  const AgreementFields& fields,
+                                                                  std::optional<Date> drafted_on) {
     const Date day = drafted_on.value_or(clock_.Today());
     if (day > clock_.Today() || day < *Date::FromYmd(2008, 8, 1)) {
         return Error::InvalidArgument(
             "drafted_on", "Ngày bắt đầu dự thảo phải từ 01/08/2008 đến hôm nay.",
             "The day the draft began must be between 01/08/2008 and today.");
     }
-    auto tx = db_.Begin(TxMode::kWrite);
-    Agreement a;
-    a.fields = fields;
+    Prepared p;
+    p.agreement.fields = fields;
     UnitInfo unit;
-    if (auto ok = CheckFields(*tx, a.fields, day, &unit); !ok)
+    if (auto ok = CheckFields(tx, p.agreement.fields, day, &unit); !ok)
         return ok.error();
     if (!actor.CanWriteProvince(unit.id)) {
         return Error::PermissionDenied(
             "Bạn không có quyền tạo thỏa thuận cho " + unit.name_vi + ".",
             "You may not create agreements for " + unit.name_en + ".");
     }
-    a.current_unit_id = unit.current_id;
-    a.status = Status::kDraft;
+    p.agreement.current_unit_id = unit.current_id;
+    p.agreement.status = Status::kDraft;
+    p.day = day;
+    return p;
+}
+
+std::int64_t AgreementService::InsertPrepared(storage::Transaction& tx, const Actor& actor,
+                                              Prepared& p) {
     std::string now = audit_.Now();
-    a.id = repo_.Insert(*tx, a, actor.user_id, now);
-    Event e{0, "create", day, "", "draft", "", actor.login, now};
-    repo_.InsertEvent(*tx, a.id, e, actor.user_id);
-    audit_.Record(*tx, actor, "agreement.create", "agreement", std::to_string(a.id), nullptr,
-                  Describe(a));
-    auto out = Reload(*tx, a.id);
+    Agreement& a = p.agreement;
+    a.id = repo_.Insert(tx, a, actor.user_id, now);
+    bool draft = a.status == Status::kDraft;
+    Event e{0,
+            draft ? "create" : "register",
+            p.day,
+            "",
+            std::string(StatusCode(a.status)),
+            "",
+            actor.login,
+            now};
+    std::int64_t event_id = repo_.InsertEvent(tx, a.id, e, actor.user_id);
+    if (p.report)
+        repo_.InsertDeadline(tx, a.id, *p.report, event_id);
+    audit_.Record(tx, actor, draft ? "agreement.create" : "agreement.register", "agreement",
+                  std::to_string(a.id), nullptr, Describe(a));
+    return a.id;
+}
+
+Result<void> AgreementService::CheckReadable(storage::Transaction& tx, const Actor& actor,
+                                             std::int64_t id) {
+    auto d = repo_.Get(tx, id);
+    if (!d || !actor.CanReadProvince(d->agreement.fields.admin_unit_id))
+        return NotFoundAgreement();
+    return Ok();
+}
+
+Result<void> AgreementService::CheckWritable(storage::Transaction& tx, const Actor& actor,
+                                             std::int64_t id) {
+    if (auto d = LoadForWrite(tx, actor, id); !d)
+        return d.error();
+    return Ok();
+}
+
+Result<AgreementDetail> AgreementService::Create(const Actor& actor, const AgreementFields& fields,
+                                                 std::optional<Date> drafted_on) {
+    auto tx = db_.Begin(TxMode::kWrite);
+    auto p = PrepareDraft(*tx, actor, fields, drafted_on);
+    if (!p)
+        return p.error();
+    std::int64_t id = InsertPrepared(*tx, actor, *p);
+    auto out = Reload(*tx, id);
     tx->Commit();
     return out;
 }
 
-Result<AgreementDetail> AgreementService::Register(const Actor& actor, const RegisterRequest& req) {
+Result<AgreementService::Prepared> AgreementService::PrepareRegister(storage::Transaction& tx,
+                                                                     const Actor& actor,
+                                                                     const RegisterRequest& req) {
     const Date today = clock_.Today();
     auto status = ParseStatus(req.status);
     Problems p;
@@ -371,11 +417,11 @@ Result<AgreementDetail> AgreementService::Register(const Actor& actor, const Reg
     std::string place =
         p.Text("signed_place", req.signed_place, 300, false, "Nơi ký", "The place of signing");
 
-    auto tx = db_.Begin(TxMode::kWrite);
-    Agreement a;
+    Prepared prepared;
+    Agreement& a = prepared.agreement;
     a.fields = req.fields;
     UnitInfo unit;
-    auto fields_ok = CheckFields(*tx, a.fields, req.signed_on, &unit);
+    auto fields_ok = CheckFields(tx, a.fields, req.signed_on, &unit);
     if (!fields_ok || !p.empty()) {
         Error e = !p.empty() ? p.ToError() : fields_ok.error();
         if (!p.empty() && !fields_ok) {
@@ -409,15 +455,18 @@ Result<AgreementDetail> AgreementService::Register(const Actor& actor, const Reg
     } else {
         a.next_due_on = report.due_on;
     }
-    std::string now = audit_.Now();
-    a.id = repo_.Insert(*tx, a, actor.user_id, now);
-    Event e{0,           "register", *req.signed_on, "", std::string(StatusCode(a.status)), "",
-            actor.login, now};
-    std::int64_t event_id = repo_.InsertEvent(*tx, a.id, e, actor.user_id);
-    repo_.InsertDeadline(*tx, a.id, report, event_id);
-    audit_.Record(*tx, actor, "agreement.register", "agreement", std::to_string(a.id), nullptr,
-                  Describe(a));
-    auto out = Reload(*tx, a.id);
+    prepared.report = report;
+    prepared.day = *req.signed_on;
+    return prepared;
+}
+
+Result<AgreementDetail> AgreementService::Register(const Actor& actor, const RegisterRequest& req) {
+    auto tx = db_.Begin(TxMode::kWrite);
+    auto p = PrepareRegister(*tx, actor, req);
+    if (!p)
+        return p.error();
+    std::int64_t id = InsertPrepared(*tx, actor, *p);
+    auto out = Reload(*tx, id);
     tx->Commit();
     return out;
 }
@@ -718,6 +767,155 @@ Result<AgreementDetail> AgreementService::AddResult(const Actor& actor, std::int
     auto out = Reload(*tx, agreement_id);
     tx->Commit();
     return out;
+}
+
+Result<std::vector<Agreement>> AgreementService::ExportRows(const Actor& actor,
+                                                            const AgreementFilter& filter,
+                                                            AgreementSort sort, int limit) {
+    auto first = List(actor, filter, sort, {1, 1});
+    if (!first)
+        return first.error();
+    if (first->total > limit) {
+        return Error::InvalidArgument(
+            "file",
+            "Có " + std::to_string(first->total) + " thỏa thuận phù hợp, nhiều hơn mức " +
+                std::to_string(limit) + " của một lần xuất: hãy lọc bớt.",
+            std::to_string(first->total) + " agreements match, more than the " +
+                std::to_string(limit) + " one export holds: narrow the filters.");
+    }
+    auto tx = db_.Begin(TxMode::kRead);
+    auto page =
+        repo_.List(*tx, ScopeOf(actor), filter, sort,
+                   {1, static_cast<int>(std::max<std::int64_t>(first->total, 1))}, clock_.Today());
+    tx->Commit();
+    return std::move(page.items);
+}
+
+Result<AgreementService::ImportReport> AgreementService::Import(const Actor& actor,
+                                                                std::string_view file,
+                                                                ImportMode mode) {
+    office::ReadLimits limits;
+    limits.max_rows = kMaxImportRows + 1;
+    auto sheet = office::ReadSpreadsheet(file, limits);
+    if (!sheet)
+        return sheet.error();
+    auto tx = db_.Begin(mode == ImportMode::kPreview ? TxMode::kRead : TxMode::kWrite);
+    SheetChoices choices{repo_.AllUnits(*tx), repo_.PartnerChoices(*tx)};
+    ImportReport report;
+    std::vector<ImportProblem> sheet_problems;
+    auto rows = ReadImportRows(*sheet, choices, clock_.Today(), &sheet_problems);
+    if (!sheet_problems.empty()) {
+        Error e = Error::InvalidArgument("file", sheet_problems.front().message_vi,
+                                         sheet_problems.front().message_en);
+        for (const auto& p : sheet_problems)
+            e.fields.push_back({"file", p.message_vi, p.message_en});
+        return e;
+    }
+    if (rows.empty()) {
+        return Error::InvalidArgument("file", "Tệp không có dòng dữ liệu nào.",
+                                      "The file has no data rows.");
+    }
+    report.rows = static_cast<int>(rows.size());
+    std::vector<Prepared> ready;
+    std::set<std::string> seen;
+    for (auto& row : rows) {
+        if (row.problems.empty()) {
+            auto p = row.draft ? PrepareDraft(*tx, actor, row.request.fields, std::nullopt)
+                               : PrepareRegister(*tx, actor, row.request);
+            if (!p) {
+                const Error& e = p.error();
+                std::vector<FieldError> fields = e.fields;
+                if (fields.empty())
+                    fields.push_back({e.field, e.message_vi, e.message_en});
+                for (const auto& f : fields) {
+                    auto [vi, en] = ColumnOfField(f.field);
+                    row.problems.push_back({row.row, vi, en, f.message_vi, f.message_en});
+                }
+            } else {
+                const Agreement& a = p->agreement;
+                std::string key = std::to_string(a.fields.admin_unit_id) + "|" +
+                                  (a.signed_on ? a.signed_on->ToIso() : "") + "|" +
+                                  a.fields.title_vi;
+                auto [vi, en] = ColumnOfField("title_vi");
+                if (auto dup = repo_.FindDuplicate(*tx, a.fields.title_vi, a.fields.admin_unit_id,
+                                                   a.signed_on)) {
+                    row.problems.push_back(
+                        {row.row, vi, en,
+                         "Thỏa thuận này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
+                         "This agreement is already recorded (number " + std::to_string(*dup) +
+                             ")."});
+                } else if (!seen.insert(key).second) {
+                    row.problems.push_back({row.row, vi, en,
+                                            "Dòng này trùng một dòng phía trên của tệp.",
+                                            "This row repeats an earlier row of the file."});
+                } else {
+                    ready.push_back(std::move(*p));
+                }
+            }
+        }
+        report.problems.insert(report.problems.end(), row.problems.begin(), row.problems.end());
+    }
+    report.valid = static_cast<int>(ready.size());
+    if (mode == ImportMode::kPreview ||
+        (mode == ImportMode::kAllOrNothing && !report.problems.empty()) || ready.empty()) {
+        return report;  // nothing written: the transaction rolls back
+    }
+    for (auto& p : ready)
+        report.created_ids.push_back(InsertPrepared(*tx, actor, p));
+    report.written = static_cast<int>(report.created_ids.size());
+    audit_.Record(*tx, actor, "agreement.import", "agreement", "", nullptr,
+                  {{"rows", report.rows},
+                   {"written", report.written},
+                   {"rows_with_problems", report.rows - report.valid}});
+    tx->Commit();
+    return report;
+}
+
+Result<YearlyReport> AgreementService::Yearly(const Actor& actor, std::int64_t unit_id, int year) {
+    const Date today = clock_.Today();
+    if (year < 2008 || year > today.year()) {
+        return Error::InvalidArgument(
+            "year", "Năm báo cáo phải từ 2008 đến " + std::to_string(today.year()) + ".",
+            "The year must be 2008 to " + std::to_string(today.year()) + ".");
+    }
+    auto tx = db_.Begin(TxMode::kRead);
+    auto unit = repo_.FindUnit(*tx, unit_id);
+    if (!unit || unit->valid_to) {
+        return Error::InvalidArgument("province",
+                                      "Hãy chọn một tỉnh, thành phố theo địa giới hiện nay.",
+                                      "Choose a province by today's boundaries.");
+    }
+    if (!actor.CanReadProvince(unit_id)) {
+        return Error::NotFound("Không có tỉnh, thành phố này trong phạm vi của bạn.",
+                               "This province is outside your scope.");
+    }
+    YearlyReport r;
+    r.unit_id = unit_id;
+    r.unit_name_vi = unit->name_vi;
+    r.unit_name_en = unit->name_en;
+    r.year = year;
+    r.due_on = *Date::FromYmd(year, 11, 15);
+    Scope scope = ScopeOf(actor);
+    AgreementFilter f;
+    f.unit_id = unit_id;
+    f.year = year;
+    r.signed_in_year = repo_.List(*tx, scope, f, AgreementSort::kSignedAsc, {1, 5000}, today).items;
+    AgreementFilter in_force;
+    in_force.unit_id = unit_id;
+    in_force.status = "in_force";
+    for (auto& a :
+         repo_.List(*tx, scope, in_force, AgreementSort::kSignedAsc, {1, 5000}, today).items) {
+        if (a.signed_on && a.signed_on->year() < year)
+            r.in_force.push_back(std::move(a));
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto* list : {&r.signed_in_year, &r.in_force}) {
+        for (const auto& a : *list)
+            ids.push_back(a.id);
+    }
+    r.implementation = repo_.ImplementationOf(*tx, ids, today);
+    tx->Commit();
+    return r;
 }
 
 AgreementService::Choices AgreementService::FormChoices() {

@@ -14,6 +14,7 @@
 #include "modules/agreements/agreement.hpp"
 #include "modules/agreements/agreement_repository.hpp"
 #include "modules/agreements/agreement_requests.hpp"
+#include "modules/agreements/agreement_sheet.hpp"
 #include "modules/agreements/agreement_workflow.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "storage/database.hpp"
@@ -37,6 +38,11 @@ class AgreementService {
                                  AgreementSort sort, const PageRequest& page);
     // kNotFound when absent or outside the actor's provinces (nothing tells them apart).
     Result<AgreementDetail> Get(const Actor& actor, std::int64_t id);
+    // For the documents attached to agreement `id` (the attachments module), in the caller's
+    // transaction: CheckReadable is OK when Get would succeed; CheckWritable also needs the
+    // province in the actor's write scope (kPermissionDenied otherwise). kNotFound as Get.
+    Result<void> CheckReadable(storage::Transaction& tx, const Actor& actor, std::int64_t id);
+    Result<void> CheckWritable(storage::Transaction& tx, const Actor& actor, std::int64_t id);
 
     // A new draft of a province that exists on `drafted_on` (today when not given: a draft begun
     // earlier may be recorded with the day it began, not in the future).
@@ -66,6 +72,34 @@ class AgreementService {
     Result<Page<DueItem>> Due(const Actor& actor, std::optional<std::int64_t> unit_id,
                               int within_days, const PageRequest& page);
 
+    // Imports agreements from an XLSX or CSV file in the columns of ExportSheet (see
+    // agreement_sheet.hpp). kPreview checks every row and writes nothing; kAllOrNothing writes
+    // every row in one transaction when no row has a problem, and nothing otherwise;
+    // kValidRows writes the rows without problems in one transaction and reports the others.
+    // Each row becomes a draft (status "draft") or a registered signed agreement, with its own
+    // audit entry. A row repeating a recorded agreement (same Vietnamese title, province and
+    // signing date) or an earlier row of the file is a problem. File-level errors (not a
+    // spreadsheet, too large, missing columns) are errors naming "file".
+    enum class ImportMode { kPreview, kAllOrNothing, kValidRows };
+    struct ImportReport {
+        int rows = 0;     // data rows read
+        int valid = 0;    // rows without problems
+        int written = 0;  // agreements created
+        std::vector<ImportProblem> problems;
+        std::vector<std::int64_t> created_ids;
+    };
+    static constexpr int kMaxImportRows = 20000;
+    Result<ImportReport> Import(const Actor& actor, std::string_view file, ImportMode mode);
+    // The agreements matching `filter` (at most `limit`, in `sort` order) for an export;
+    // kInvalidArgument naming "file" when more match.
+    Result<std::vector<Agreement>> ExportRows(const Actor& actor, const AgreementFilter& filter,
+                                              AgreementSort sort, int limit);
+
+    // The yearly report of current province `unit_id` for `year` (2008 to this year): the
+    // agreements its units signed that year and those signed earlier still in force, with their
+    // implementation. Read scope applies (kNotFound outside it); at most 5,000 of each.
+    Result<YearlyReport> Yearly(const Actor& actor, std::int64_t unit_id, int year);
+
     // What the forms offer: the provinces of both generations and the partners.
     struct Choices {
         std::vector<UnitInfo> units;
@@ -80,6 +114,18 @@ class AgreementService {
     static nlohmann::json Describe(const Agreement& a);
 
  private:
+    // A new record checked and ready to insert (a draft, or a registered signed agreement with
+    // its report deadline).
+    struct Prepared {
+        Agreement agreement;
+        Date day = Date::FromDays(0);  // of the first history step
+        std::optional<Deadline> report;
+    };
+    Result<Prepared> PrepareDraft(storage::Transaction& tx, const Actor& actor,
+                                  const AgreementFields& fields, std::optional<Date> drafted_on);
+    Result<Prepared> PrepareRegister(storage::Transaction& tx, const Actor& actor,
+                                     const RegisterRequest& req);
+    std::int64_t InsertPrepared(storage::Transaction& tx, const Actor& actor, Prepared& p);
     Scope ScopeOf(const Actor& actor) const;
     Result<void> CheckFields(storage::Transaction& tx, AgreementFields& fields,
                              std::optional<Date> as_of, UnitInfo* unit);

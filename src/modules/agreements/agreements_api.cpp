@@ -75,6 +75,47 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                     return Detail(service, service.Register(*req.actor, *r), req, 201);
                 }});
     router.Add(
+        {"POST", "/api/v1/agreements/import", Access::kAuthenticated,
+         "Import agreements from an XLSX or CSV file (the request body)", [&service](Request& req) {
+             std::string mode(req.Query("mode").value_or("preview"));
+             AgreementService::ImportMode m;
+             if (mode == "preview") {
+                 m = AgreementService::ImportMode::kPreview;
+             } else if (mode == "all") {
+                 m = AgreementService::ImportMode::kAllOrNothing;
+             } else if (mode == "valid") {
+                 m = AgreementService::ImportMode::kValidRows;
+             } else {
+                 return http::JsonError(
+                     Error::InvalidArgument("mode", "Chế độ phải là preview, all hoặc valid.",
+                                            "The mode must be preview, all or valid."),
+                     req.request_id);
+             }
+             if (req.body.empty()) {
+                 return http::JsonError(
+                     Error::InvalidArgument("file", "Chưa có tệp (nội dung yêu cầu trống).",
+                                            "No file: the request body is empty."),
+                     req.request_id);
+             }
+             auto report = service.Import(*req.actor, req.body, m);
+             if (!report)
+                 return http::JsonError(report.error(), req.request_id);
+             nlohmann::json problems = nlohmann::json::array();
+             for (const auto& p : report->problems) {
+                 problems.push_back({{"row", p.row},
+                                     {"column", p.column},
+                                     {"column_en", p.column_en},
+                                     {"message_vi", p.message_vi},
+                                     {"message_en", p.message_en}});
+             }
+             return http::JsonResponse(200, {{"mode", mode},
+                                             {"rows", report->rows},
+                                             {"valid", report->valid},
+                                             {"written", report->written},
+                                             {"created_ids", report->created_ids},
+                                             {"problems", problems}});
+         }});
+    router.Add(
         {"GET", "/api/v1/agreements/due", Access::kAuthenticated,
          "Deadlines and commitments due or overdue in my provinces", [&service](Request& req) {
              auto paging = http::ParsePaging(req, 50);

@@ -5,6 +5,8 @@
 #include "http/error_status.hpp"
 #include "http/json.hpp"
 #include "modules/agreements/agreements_routes.hpp"
+#include "office/sheet_csv.hpp"
+#include "office/xlsx_writer.hpp"
 
 namespace ngoaivu::agreements::detail {
 
@@ -255,6 +257,10 @@ Response ListPage(AgreementService& service, const html::Pages& pages, Request& 
     view.set("rows", rows);
     view.set("empty", page->items.empty());
     SetPager(view, req, page->total, q->page, "/agreements");
+    std::string filters = QueryWithout(req, "page");
+    std::string export_base = "/agreements/export?" + filters + (filters.empty() ? "" : "&");
+    view.set("export_xlsx", export_base + "format=xlsx");
+    view.set("export_csv", export_base + "format=csv");
     const auto& f = q->filter;
     view.set("q", f.q);
     view.set("year", f.year ? std::to_string(*f.year) : "");
@@ -390,6 +396,22 @@ Response DetailPage(AgreementService& service, const html::Pages& pages, Request
     return pages.Render(req, "agreements/detail", "agreements", std::move(view), status);
 }
 
+// The file of `sheet` in the format named by ?format= (xlsx, the default, or csv).
+Response SheetDownload(const html::Pages& pages, const Request& req, const office::Sheet& sheet,
+                       const std::string& basename) {
+    std::string format(req.Query("format").value_or("xlsx"));
+    if (format == "csv")
+        return Response::Download(office::WriteCsv(sheet), "text/csv; charset=utf-8",
+                                  basename + ".csv");
+    if (format != "xlsx") {
+        return pages.Error(req, Error::InvalidArgument("format", "Định dạng phải là xlsx hoặc csv.",
+                                                       "The format must be xlsx or csv."));
+    }
+    return Response::Download(office::WriteXlsx({sheet}),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              basename + ".xlsx");
+}
+
 }  // namespace
 
 void RegisterAgreementPages(http::Router& router, AgreementService& service,
@@ -415,6 +437,101 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     }
                     return Response::Redirect("/agreements/" +
                                               std::to_string(created->agreement.id));
+                }});
+    router.Add({"GET", "/agreements/export", Access::kAuthenticated,
+                "The filtered list as XLSX or CSV", [&service, &pages](Request& req) {
+                    auto q = ParseListQuery(req);
+                    if (!q)
+                        return pages.Error(req, q.error());
+                    auto rows = service.ExportRows(*req.actor, q->filter, q->sort, 100000);
+                    if (!rows)
+                        return pages.Error(req, rows.error());
+                    Date today = service.Today();
+                    return SheetDownload(pages, req, ExportSheet(*rows, html::LangOf(req), today),
+                                         (En(req) ? "agreements-" : "thoa-thuan-") + today.ToIso());
+                }});
+    router.Add({"GET", "/agreements/import/template", Access::kAuthenticated,
+                "The import template (XLSX or CSV)", [&pages](Request& req) {
+                    return SheetDownload(
+                        pages, req, TemplateSheet(html::LangOf(req)),
+                        En(req) ? "agreements-import-template" : "mau-nhap-thoa-thuan");
+                }});
+    router.Add({"GET", "/agreements/import", Access::kAuthenticated,
+                "Import agreements from a spreadsheet", [&pages](Request& req) {
+                    Data view;
+                    view.set("max_rows", html::Number(req, AgreementService::kMaxImportRows));
+                    return pages.Render(req, "agreements/import", "agreements", std::move(view));
+                }});
+    router.Add({"GET", "/agreements/report", Access::kAuthenticated,
+                "The yearly report to MOFA on agreements (A4 page, XLSX)",
+                [&service, &pages](Request& req) {
+                    Date today = service.Today();
+                    auto year = http::ParseIntParam(req, "year", 2008, today.year());
+                    if (!year)
+                        return pages.Error(req, year.error());
+                    auto unit = http::ParseIntParam(req, "province", 2000, 2999);
+                    if (!unit)
+                        return pages.Error(req, unit.error());
+                    Data view;
+                    int y = static_cast<int>(year->value_or(today.year()));
+                    view.set("year", std::to_string(y));
+                    auto choices = service.FormChoices();
+                    view.set("unit_options", UnitOptions(req, choices.units, *unit, true, today));
+                    if (!*unit) {
+                        view.set("choose", true);
+                        return pages.Render(req, "agreements/report", "agreements",
+                                            std::move(view));
+                    }
+                    auto report = service.Yearly(*req.actor, **unit, y);
+                    if (!report)
+                        return pages.Error(req, report.error());
+                    if (req.Query("format")) {
+                        std::string format(*req.Query("format"));
+                        if (format != "xlsx") {
+                            return pages.Error(
+                                req, Error::InvalidArgument("format", "Định dạng phải là xlsx.",
+                                                            "The format must be xlsx."));
+                        }
+                        return Response::Download(
+                            office::WriteXlsx(ReportSheets(*report, html::LangOf(req))),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            (En(req) ? "agreements-report-" : "bao-cao-thoa-thuan-") +
+                                std::to_string(y) + ".xlsx");
+                    }
+                    auto rows = [&](const std::vector<Agreement>& list) {
+                        Data out(Data::type::list);
+                        int n = 0;
+                        for (const auto& a : list) {
+                            Data row = AgreementRow(req, a, today);
+                            row.set("n", std::to_string(++n));
+                            Implementation impl;
+                            if (auto it = report->implementation.find(a.id);
+                                it != report->implementation.end())
+                                impl = it->second;
+                            row.set("commitments", std::to_string(impl.commitments));
+                            row.set("done", std::to_string(impl.commitments_done));
+                            row.set("late", std::to_string(impl.commitments_overdue));
+                            row.set("late_any", impl.commitments_overdue > 0);
+                            row.set("results", std::to_string(impl.results));
+                            row.set("latest_result", impl.latest_result);
+                            out.push_back(row);
+                        }
+                        return out;
+                    };
+                    int with_results = 0;
+                    for (const auto& a : report->signed_in_year)
+                        with_results += a.has_result ? 1 : 0;
+                    view.set("unit", En(req) ? report->unit_name_en : report->unit_name_vi);
+                    view.set("due_on", report->due_on.ToDisplay());
+                    view.set("today", today.ToDisplay());
+                    view.set("signed_count", std::to_string(report->signed_in_year.size()));
+                    view.set("with_results", std::to_string(with_results));
+                    view.set("in_force_count", std::to_string(report->in_force.size()));
+                    view.set("signed_rows", rows(report->signed_in_year));
+                    view.set("in_force_rows", rows(report->in_force));
+                    view.set("xlsx_href", "/agreements/report?province=" + std::to_string(**unit) +
+                                              "&year=" + std::to_string(y) + "&format=xlsx");
+                    return pages.Render(req, "agreements/report", "agreements", std::move(view));
                 }});
     router.Add({"GET", "/agreements/due", Access::kAuthenticated,
                 "Deadlines and commitments due or overdue", [&service, &pages](Request& req) {

@@ -307,8 +307,8 @@ std::vector<UnitInfo> SqlAgreementRepository::AllUnits(storage::Transaction& tx)
     for (const auto& r : tx.Query(
              "SELECT u.id, u.name_vi, u.name_en, u.valid_from, u.valid_to, "
              "COALESCE((SELECT s.new_unit_id FROM admin_unit_succession s WHERE s.old_unit_id = "
-             "u.id), u.id) FROM admin_unit u ORDER BY u.generation DESC, u.short_name_vi COLLATE "
-             "vi")) {
+             "u.id), u.id), u.short_name_vi FROM admin_unit u "
+             "ORDER BY u.generation DESC, u.short_name_vi COLLATE vi")) {
         UnitInfo u;
         u.id = r.Int(0);
         u.name_vi = r.Text(1);
@@ -316,9 +316,55 @@ std::vector<UnitInfo> SqlAgreementRepository::AllUnits(storage::Transaction& tx)
         u.valid_from = Date::ParseIso(r.Text(3)).value_or(u.valid_from);
         u.valid_to = OptDate(r, 4);
         u.current_id = r.Int(5);
+        u.short_name_vi = r.Text(6);
         out.push_back(std::move(u));
     }
     return out;
+}
+
+std::map<std::int64_t, Implementation> SqlAgreementRepository::ImplementationOf(
+    storage::Transaction& tx, const std::vector<std::int64_t>& ids, Date today) {
+    std::map<std::int64_t, Implementation> out;
+    if (ids.empty())
+        return out;
+    SqlFilter c(1);
+    c.AddIn("agreement_id", ids);
+    std::vector<Value> params{Value(today.ToIso())};
+    params.insert(params.end(), c.params().begin(), c.params().end());
+    for (const auto& r : tx.Query(
+             "SELECT agreement_id, COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), "
+             "SUM(CASE WHEN status IN ('open', 'in_progress') AND due_on < $1 THEN 1 ELSE 0 END) "
+             "FROM commitment WHERE " +
+                 c.Conditions() + " GROUP BY agreement_id",
+             params)) {
+        auto& i = out[r.Int(0)];
+        i.commitments = static_cast<int>(r.Int(1));
+        i.commitments_done = static_cast<int>(r.Int(2));
+        i.commitments_overdue = static_cast<int>(r.Int(3));
+    }
+    SqlFilter res;
+    res.AddIn("agreement_id", ids);
+    for (const auto& r : tx.Query("SELECT agreement_id, description FROM result" + res.Where() +
+                                      " ORDER BY agreement_id, achieved_on, id",
+                                  res.params())) {
+        auto& i = out[r.Int(0)];
+        ++i.results;
+        i.latest_result = r.Text(1);
+    }
+    return out;
+}
+
+std::optional<std::int64_t> SqlAgreementRepository::FindDuplicate(storage::Transaction& tx,
+                                                                  const std::string& title_vi,
+                                                                  std::int64_t unit_id,
+                                                                  std::optional<Date> signed_on) {
+    auto r = tx.QueryOne(
+        "SELECT id FROM agreement WHERE admin_unit_id = $1 AND COALESCE(signed_on, '') = $2 AND "
+        "title_vi = $3 LIMIT 1",
+        {unit_id, signed_on ? signed_on->ToIso() : std::string(), title_vi});
+    if (!r)
+        return std::nullopt;
+    return r->Int(0);
 }
 
 std::vector<PartnerRef> SqlAgreementRepository::PartnerChoices(storage::Transaction& tx) {
@@ -391,7 +437,8 @@ Page<Agreement> SqlAgreementRepository::List(storage::Transaction& tx, const Sco
     Page<Agreement> out;
     out.page = page.page;
     out.per_page = page.per_page;
-    out.total = tx.QueryOne("SELECT COUNT(*)" + std::string(kFrom) + f.Where(), f.params())->Int(0);
+    // The count needs no join: no condition reads the unit tables.
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM agreement a" + f.Where(), f.params())->Int(0);
     std::string sql = std::string("SELECT ") + kColumns + kFrom + f.Where() + OrderBy(sort) +
                       f.Next(" LIMIT ? OFFSET ?");
     for (const auto& r :
@@ -619,7 +666,19 @@ Page<DueItem> SqlAgreementRepository::Due(storage::Transaction& tx, const Scope&
     Page<DueItem> out;
     out.page = page.page;
     out.per_page = page.per_page;
-    out.total = tx.QueryOne("SELECT COUNT(*) FROM (" + unioned + ") t", params)->Int(0);
+    // The count reads only what the conditions need: the agreement (for the scope or the
+    // province), never the unit names.
+    const bool national = scope.all && !unit_id;
+    std::string count_sql =
+        national ? "SELECT (SELECT COUNT(*) FROM agreement_deadline d" + deadlines.Where() +
+                       ") + (SELECT COUNT(*) FROM commitment c" + commitments.Where() + ")"
+                 : "SELECT (SELECT COUNT(*) FROM agreement_deadline d JOIN agreement a ON a.id = "
+                   "d.agreement_id" +
+                       deadlines.Where() +
+                       ") + (SELECT COUNT(*) FROM commitment c JOIN agreement a ON a.id = "
+                       "c.agreement_id" +
+                       commitments.Where() + ")";
+    out.total = tx.QueryOne(count_sql, params)->Int(0);
     std::size_t n = params.size();
     params.emplace_back(static_cast<std::int64_t>(page.per_page));
     params.emplace_back(page.offset());

@@ -98,14 +98,14 @@ Value Column(const PGresult* res, int row, int col) {
                 throw DatabaseError("out of memory decoding bytea");
             std::string bytes(reinterpret_cast<const char*>(raw), n);
             PQfreemem(raw);
-            return Value(std::move(bytes));
+            return Value(Blob{std::move(bytes)});
         }
         default:
             return Value(std::string(s));
     }
 }
 
-// A parameter in PostgreSQL's text input format.
+// A parameter in PostgreSQL's text input format (a blob's raw bytes, sent in binary format).
 std::optional<std::string> ParamText(const Value& v) {
     return std::visit(
         [](const auto& x) -> std::optional<std::string> {
@@ -118,6 +118,8 @@ std::optional<std::string> ParamText(const Value& v) {
                 char buf[32];
                 auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
                 return std::string(buf, end);
+            } else if constexpr (std::is_same_v<T, Blob>) {
+                return x.bytes;
             } else {
                 return x;
             }
@@ -188,11 +190,23 @@ class Connection {
         texts.reserve(params.size());
         for (const Value& p : params)
             texts.push_back(ParamText(p));
-        std::vector<const char*> values;
-        values.reserve(texts.size());
+        BoundParams bound;
+        bound.values.reserve(texts.size());
         for (const auto& t : texts)
-            values.push_back(t ? t->c_str() : nullptr);
-        Result res = before.empty() ? RunAlone(sql, values) : RunPipelined(sql, values, before);
+            bound.values.push_back(t ? t->c_str() : nullptr);
+        // Blobs go in binary format (bytea's binary form is the bytes themselves), with their
+        // lengths; text parameters stay in text format, NUL-terminated.
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (!params[i].is_blob())
+                continue;
+            if (bound.formats.empty()) {
+                bound.formats.assign(params.size(), 0);
+                bound.lengths.assign(params.size(), 0);
+            }
+            bound.formats[i] = 1;
+            bound.lengths[i] = static_cast<int>(texts[i]->size());
+        }
+        Result res = before.empty() ? RunAlone(sql, bound) : RunPipelined(sql, bound, before);
         if (rows) {
             int n = PQntuples(res.get());
             int columns = PQnfields(res.get());
@@ -211,17 +225,29 @@ class Connection {
     }
 
  private:
-    Result RunAlone(std::string_view sql, const std::vector<const char*>& values) {
+    // A statement's parameters as libpq takes them: `formats` and `lengths` are empty when every
+    // parameter is text.
+    struct BoundParams {
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+
+        int count() const { return static_cast<int>(values.size()); }
+        const int* length_data() const { return lengths.empty() ? nullptr : lengths.data(); }
+        const int* format_data() const { return formats.empty() ? nullptr : formats.data(); }
+    };
+
+    Result RunAlone(std::string_view sql, const BoundParams& p) {
         const std::string& name = Prepare(sql);
-        Result res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0));
+        Result res(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(),
+                                  p.length_data(), p.format_data(), 0));
         Check(res.get(), "statement failed");
         return res;
     }
 
     // `before`, then (when not cached yet) the PREPARE of `sql`, then `sql` itself, in one round
     // trip. The first error is thrown after the whole pipeline has been read.
-    Result RunPipelined(std::string_view sql, const std::vector<const char*>& values,
+    Result RunPipelined(std::string_view sql, const BoundParams& p,
                         std::span<const char* const> before) {
         std::string text(sql);
         auto cached = cache_.find(text);
@@ -238,8 +264,8 @@ class Connection {
         }
         if (prepare)
             sent = sent && PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1;
-        sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                           values.data(), nullptr, nullptr, 0) == 1;
+        sent = sent && PQsendQueryPrepared(conn_, name.c_str(), p.count(), p.values.data(),
+                                           p.length_data(), p.format_data(), 0) == 1;
         sent = sent && PQpipelineSync(conn_) == 1;
         if (!sent) {
             broken_ = true;  // the pipeline's state is unknown: do not reuse the connection

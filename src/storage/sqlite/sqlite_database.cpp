@@ -174,6 +174,10 @@ class Connection {
                     return sqlite3_bind_int64(stmt, index, x);
                 } else if constexpr (std::is_same_v<T, double>) {
                     return sqlite3_bind_double(stmt, index, x);
+                } else if constexpr (std::is_same_v<T, Blob>) {
+                    // data() is never null, so an empty blob binds as a zero-length blob.
+                    return sqlite3_bind_blob64(stmt, index, x.bytes.data(), x.bytes.size(),
+                                               SQLITE_TRANSIENT);
                 } else {
                     return sqlite3_bind_text64(stmt, index, x.data(), x.size(), SQLITE_TRANSIENT,
                                                SQLITE_UTF8);
@@ -192,10 +196,16 @@ class Connection {
                 return Value(sqlite3_column_double(stmt, c));
             case SQLITE_NULL:
                 return Value();
+            case SQLITE_BLOB: {
+                // A zero-length blob comes back as a null pointer.
+                const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+                auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
+                return Value(Blob{p ? std::string(p, n) : std::string()});
+            }
             default: {
-                const auto* p = sqlite3_column_blob(stmt, c);
-                int n = sqlite3_column_bytes(stmt, c);
-                return Value(std::string(static_cast<const char*>(p), n));
+                const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                auto n = static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
+                return Value(p ? std::string(p, n) : std::string());
             }
         }
     }
