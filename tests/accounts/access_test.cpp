@@ -98,6 +98,8 @@ const std::map<std::string, Who> kTable = {
     {"POST /agreements", Who::kSignedIn},
     {"GET /agreements/due", Who::kSignedIn},
     {"GET /agreements/{id}", Who::kSignedIn},
+    {"GET /agreements/{id}/edit", Who::kSignedIn},
+    {"POST /agreements/{id}/edit", Who::kSignedIn},
     {"POST /agreements/{id}/steps", Who::kSignedIn},
     {"POST /agreements/{id}/commitments", Who::kSignedIn},
     {"POST /agreements/{id}/results", Who::kSignedIn},
@@ -152,12 +154,9 @@ bool Allowed(Who who, const std::string& role) {
 }
 
 std::string Fill(std::string pattern) {
-    const std::pair<const char*, const char*> params[] = {{"{code}", "79"},
-                                                          {"{alpha2}", "KR"},
-                                                          {"{login}", "demo-admin"},
-                                                          {"{id}", "999999"},
-                                                          {"{date}", "2099-12-31"},
-                                                          {"{entity}", "agreement"}};
+    const std::pair<const char*, const char*> params[] = {
+        {"{code}", "79"},   {"{alpha2}", "KR"},       {"{login}", "demo-admin"},
+        {"{id}", "999999"}, {"{date}", "2099-12-31"}, {"{entity}", "agreement"}};
     for (const auto& [name, value] : params) {
         if (auto p = pattern.find(name); p != std::string::npos) {
             pattern.replace(p, std::string(name).size(), value);

@@ -2,6 +2,7 @@
 // legal deadlines, province scope, optimistic locking and bad input.
 #include <gtest/gtest.h>
 
+#include "http/request.hpp"
 #include "storage/database.hpp"
 #include "support/test_app.hpp"
 
@@ -350,6 +351,44 @@ TEST_F(AgreementsApi, AnExportedSpreadsheetImportsBackAndBrokenFilesAreRefused) 
     }
     EXPECT_EQ(Call("demo-viewer", "GET", "/api/v1/agreements").Json()["total"], 1);
     EXPECT_EQ(Call("demo-officer-01", "POST", "/api/v1/agreements/import?mode=maybe").status, 400);
+}
+
+TEST_F(AgreementsApi, TheEditFormShowsTheOtherPersonsChangeWhenItsVersionIsStale) {
+    std::int64_t id = CreateDraft();
+    HeaderList auth{{"Authorization", "Bearer " + tokens_.at("demo-officer-01")}};
+    std::string path = "/agreements/" + std::to_string(id) + "/edit";
+    auto form = Get(path, auth);
+    ASSERT_EQ(form.status, 200) << form.Describe();
+    EXPECT_NE(form.body.find("name=\"version\" value=\"1\""), std::string::npos);
+    auto body = [&](const std::string& title, int version) {
+        return "title_vi=" + http::PercentEncode(title) +
+               "&form=mou&party_kind=ubnd&party_name=UBND&admin_unit_id=2001&partner_ids=" +
+               std::to_string(partner_) +
+               "&fields=education&procedure=normal&version=" + std::to_string(version);
+    };
+    auto first = Post(path, body("Bản sửa thứ nhất", 1), "application/x-www-form-urlencoded", auth);
+    ASSERT_EQ(first.status, 303) << first.Describe();
+    auto second = Post(path, body("Bản sửa thứ hai", 1), "application/x-www-form-urlencoded", auth);
+    ASSERT_EQ(second.status, 409) << second.Describe();
+    EXPECT_NE(second.body.find("agreement-conflict"), std::string::npos);
+    EXPECT_NE(second.body.find("Bản sửa thứ nhất"), std::string::npos);  // the stored value
+    EXPECT_NE(second.body.find("Bản sửa thứ hai"), std::string::npos);   // the user's input
+    EXPECT_NE(second.body.find("name=\"version\" value=\"2\""), std::string::npos);
+    auto bad = Post(path, body("", 2), "application/x-www-form-urlencoded", auth);
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("agreement-error"), std::string::npos);
+    EXPECT_EQ(Call("demo-officer-01", "GET", "/api/v1/agreements/" + std::to_string(id))
+                  .Json()["title_vi"],
+              "Bản sửa thứ nhất");
+    auto report = Get("/agreements/report?province=2001&year=2025", auth);
+    ASSERT_EQ(report.status, 200);
+    EXPECT_NE(report.body.find("report-signed-table"), std::string::npos);
+    auto xlsx = Get("/agreements/report?province=2001&year=2025&format=xlsx", auth);
+    EXPECT_EQ(xlsx.status, 200);
+    EXPECT_TRUE(xlsx.body.starts_with("PK"));
+    EXPECT_EQ(Get("/agreements/report?province=1001&year=2025", auth).status, 400);
+    EXPECT_EQ(Get("/agreements/report?province=2079&year=2025", auth).status, 404);
+    EXPECT_EQ(Get("/agreements/report?province=2001&year=2030", auth).status, 400);
 }
 
 }  // namespace

@@ -194,6 +194,7 @@ AgreementFields FieldsFromForm(const Request& req) {
 
 Data FormView(const Request& req, AgreementService& service, const AgreementFields& f) {
     Data view;
+    view.set("form_action", std::string("/agreements"));
     auto choices = service.FormChoices();
     Date today = service.Today();
     view.set("title_vi", f.title_vi);
@@ -240,6 +241,49 @@ Data FormView(const Request& req, AgreementService& service, const AgreementFiel
     }
     view.set("partner_options", partners);
     return view;
+}
+
+// The edit form with `shown` (the stored fields, or what the user sent back) for `stored`; after
+// a lost race, the stored values are listed next to the form and the version moves on to the
+// stored one, so that saving again is a deliberate choice.
+Response EditPage(AgreementService& service, const html::Pages& pages, const Request& req,
+                  const Agreement& stored, const AgreementFields& shown,
+                  const std::optional<Error>& error, int status) {
+    Data view = FormView(req, service, shown);
+    view.set("editing", true);
+    view.set("form_action", "/agreements/" + std::to_string(stored.id) + "/edit");
+    view.set("version", std::to_string(stored.version));
+    if (error) {
+        SetError(view, req, *error);
+        if (error->code == ErrorCode::kConflict && error->field == "version") {
+            view.set("conflict", true);
+            Data current(Data::type::list);
+            auto add = [&](std::string label, std::string value) {
+                Data d;
+                d.set("label", std::move(label));
+                d.set("value", std::move(value));
+                current.push_back(d);
+            };
+            const auto& f = stored.fields;
+            add(En(req) ? "Title" : "Tên", f.title_vi);
+            add(En(req) ? "Foreign title" : "Tên tiếng nước ngoài", f.title_foreign);
+            add(En(req) ? "Vietnamese party" : "Bên ký Việt Nam", f.party_name);
+            add(En(req) ? "Province" : "Tỉnh, thành phố",
+                En(req) ? stored.unit_name_en : stored.unit_name_vi);
+            std::string partners;
+            for (const auto& p : stored.partners)
+                partners += (partners.empty() ? "" : "; ") + p.name_vi;
+            add(En(req) ? "Partners" : "Đối tác", partners);
+            std::string fields;
+            for (const auto& code : f.fields)
+                fields += (fields.empty() ? "" : "; ") + Name(req, FindCode(Fields(), code), code);
+            add(En(req) ? "Fields" : "Lĩnh vực", fields);
+            add(En(req) ? "Content" : "Nội dung", f.content);
+            add(En(req) ? "Last saved" : "Lưu lần cuối", stored.updated_at);
+            view.set("current", current);
+        }
+    }
+    return pages.Render(req, "agreements/new", "agreements", std::move(view), status);
 }
 
 Response ListPage(AgreementService& service, const html::Pages& pages, Request& req) {
@@ -579,6 +623,39 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     if (!id)
                         return pages.Error(req, id.error());
                     return DetailPage(service, pages, req, *id);
+                }});
+    router.Add({"GET", "/agreements/{id}/edit", Access::kAuthenticated,
+                "Edit an agreement's details (form)", [&service, &pages](Request& req) {
+                    auto id = http::ParseIdParam(req, "id");
+                    if (!id)
+                        return pages.Error(req, id.error());
+                    auto d = service.Get(*req.actor, *id);
+                    if (!d)
+                        return pages.Error(req, d.error());
+                    return EditPage(service, pages, req, d->agreement, d->agreement.fields,
+                                    std::nullopt, 200);
+                }});
+    router.Add({"POST", "/agreements/{id}/edit", Access::kAuthenticated,
+                "Save an agreement's details (form; optimistic locking on version)",
+                [&service, &pages](Request& req) {
+                    auto id = http::ParseIdParam(req, "id");
+                    if (!id)
+                        return pages.Error(req, id.error());
+                    AgreementFields f = FieldsFromForm(req);
+                    auto version = FormInt(req.Form("version"));
+                    if (!version) {
+                        return pages.Error(
+                            req, Error::InvalidArgument("version", "Thiếu phiên bản của bản ghi.",
+                                                        "The record's version is missing."));
+                    }
+                    auto saved = service.Update(*req.actor, *id, *version, f);
+                    if (saved)
+                        return Response::Redirect("/agreements/" + std::to_string(*id));
+                    auto current = service.Get(*req.actor, *id);
+                    if (!current)
+                        return pages.Error(req, current.error());
+                    return EditPage(service, pages, req, current->agreement, f, saved.error(),
+                                    http::HttpStatus(saved.error().code));
                 }});
     router.Add({"POST", "/agreements/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step (form)", [&service, &pages](Request& req) {
