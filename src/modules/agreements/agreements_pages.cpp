@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "base/text.hpp"
+#include "html/list_view.hpp"
 #include "html/pages.hpp"
 #include "http/error_status.hpp"
 #include "http/json.hpp"
@@ -86,36 +87,6 @@ Data AgreementRow(const Request& req, const Agreement& a, Date today) {
     row.set("overdue", a.next_due_on && *a.next_due_on < today);
     row.set("has_result", a.has_result);
     return row;
-}
-
-// The query string of `req` without `drop` (for links that change one parameter).
-std::string QueryWithout(const Request& req, std::string_view drop) {
-    std::string out;
-    for (const auto& [k, v] : req.query) {
-        if (k == drop)
-            continue;
-        out += out.empty() ? "" : "&";
-        out += http::PercentEncode(k) + "=" + http::PercentEncode(v);
-    }
-    return out;
-}
-
-void SetPager(Data& view, const Request& req, std::int64_t total, const PageRequest& page,
-              std::string_view path) {
-    Page<int> p;
-    p.total = total;
-    p.page = page.page;
-    p.per_page = page.per_page;
-    std::string base = std::string(path) + "?" + QueryWithout(req, "page");
-    if (base.back() != '?')
-        base += "&";
-    view.set("page", std::to_string(p.page));
-    view.set("pages", std::to_string(p.pages()));
-    view.set("total", html::Number(req, total));
-    if (p.page > 1)
-        view.set("prev_href", base + "page=" + std::to_string(p.page - 1));
-    if (p.page < p.pages())
-        view.set("next_href", base + "page=" + std::to_string(p.page + 1));
 }
 
 // Puts an error's message, and each field's message as error_<field>, into `view`.
@@ -300,9 +271,10 @@ Response ListPage(AgreementService& service, const html::Pages& pages, Request& 
     Data view;
     view.set("rows", rows);
     view.set("empty", page->items.empty());
-    SetPager(view, req, page->total, q->page, "/agreements");
-    std::string filters = QueryWithout(req, "page");
-    std::string export_base = "/agreements/export?" + filters + (filters.empty() ? "" : "&");
+    view.set("pager", html::Pager(req, *page));
+    std::string filters = html::WithQuery(req, {{"page", ""}});
+    std::string query = filters.find('?') == std::string::npos ? "" : filters.substr(filters.find('?') + 1);
+    std::string export_base = "/agreements/export?" + query + (query.empty() ? "" : "&");
     view.set("export_xlsx", export_base + "format=xlsx");
     view.set("export_csv", export_base + "format=csv");
     const auto& f = q->filter;
@@ -614,7 +586,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     view.set("today", today.ToDisplay());
                     auto choices = service.FormChoices();
                     view.set("unit_options", UnitOptions(req, choices.units, *unit, true, today));
-                    SetPager(view, req, due->total, *paging, "/agreements/due");
+                    view.set("pager", html::Pager(req, *due));
                     return pages.Render(req, "agreements/due", "agreements_due", std::move(view));
                 }});
     router.Add({"GET", "/agreements/{id}", Access::kAuthenticated, "An international agreement",
