@@ -32,6 +32,17 @@ Response Detail(AgreementService& service, const Result<AgreementDetail>& d, con
     return http::JsonResponse(status, DetailJson(*d, service.Today()));
 }
 
+// The {id} path parameter and the JSON body of a write.
+Result<std::pair<std::int64_t, nlohmann::json>> IdAndBody(const Request& req) {
+    auto id = http::ParseIdParam(req, "id");
+    if (!id)
+        return id.error();
+    auto body = http::ParseJsonBody(req);
+    if (!body)
+        return body.error();
+    return std::pair<std::int64_t, nlohmann::json>(*id, std::move(*body));
+}
+
 }  // namespace
 
 void RegisterAgreementApi(http::Router& router, AgreementService& service) {
@@ -146,12 +157,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add({"PUT", "/api/v1/agreements/{id}", Access::kAuthenticated,
                 "Edit an agreement's details (optimistic locking on version)",
                 [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return http::JsonError(id.error(), req.request_id);
-                    auto body = http::ParseJsonBody(req);
-                    if (!body)
-                        return http::JsonError(body.error(), req.request_id);
+                    auto in = IdAndBody(req);
+                    if (!in)
+                        return http::JsonError(in.error(), req.request_id);
+                    const std::int64_t* id = &in->first;
+                    const nlohmann::json* body = &in->second;
                     std::int64_t version = 0;
                     auto fields = ParseFieldsJson(*body, &version);
                     if (!fields)
@@ -162,12 +172,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add({"POST", "/api/v1/agreements/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step (opinions, referral, decision, signing ...)",
                 [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return http::JsonError(id.error(), req.request_id);
-                    auto body = http::ParseJsonBody(req);
-                    if (!body)
-                        return http::JsonError(body.error(), req.request_id);
+                    auto in = IdAndBody(req);
+                    if (!in)
+                        return http::JsonError(in.error(), req.request_id);
+                    const std::int64_t* id = &in->first;
+                    const nlohmann::json* body = &in->second;
                     std::optional<std::int64_t> version;
                     auto step = ParseStepJson(*body, &version);
                     if (!step)
@@ -177,12 +186,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                 }});
     router.Add({"POST", "/api/v1/agreements/{id}/commitments", Access::kAuthenticated,
                 "Add a commitment to a signed agreement", [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return http::JsonError(id.error(), req.request_id);
-                    auto body = http::ParseJsonBody(req);
-                    if (!body)
-                        return http::JsonError(body.error(), req.request_id);
+                    auto in = IdAndBody(req);
+                    if (!in)
+                        return http::JsonError(in.error(), req.request_id);
+                    const std::int64_t* id = &in->first;
+                    const nlohmann::json* body = &in->second;
                     auto c = ParseCommitmentJson(*body, nullptr);
                     if (!c)
                         return http::JsonError(c.error(), req.request_id);
@@ -190,12 +198,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                 }});
     router.Add({"PUT", "/api/v1/commitments/{id}", Access::kAuthenticated,
                 "Edit a commitment (optimistic locking on version)", [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return http::JsonError(id.error(), req.request_id);
-                    auto body = http::ParseJsonBody(req);
-                    if (!body)
-                        return http::JsonError(body.error(), req.request_id);
+                    auto in = IdAndBody(req);
+                    if (!in)
+                        return http::JsonError(in.error(), req.request_id);
+                    const std::int64_t* id = &in->first;
+                    const nlohmann::json* body = &in->second;
                     std::int64_t version = 0;
                     auto c = ParseCommitmentJson(*body, &version);
                     if (!c)
@@ -206,12 +213,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add({"POST", "/api/v1/agreements/{id}/results", Access::kAuthenticated,
                 "Add a result (text, date, figures) to a signed agreement",
                 [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return http::JsonError(id.error(), req.request_id);
-                    auto body = http::ParseJsonBody(req);
-                    if (!body)
-                        return http::JsonError(body.error(), req.request_id);
+                    auto in = IdAndBody(req);
+                    if (!in)
+                        return http::JsonError(in.error(), req.request_id);
+                    const std::int64_t* id = &in->first;
+                    const nlohmann::json* body = &in->second;
                     auto r = ParseResultJson(*body);
                     if (!r)
                         return http::JsonError(r.error(), req.request_id);
