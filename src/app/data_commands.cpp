@@ -38,8 +38,10 @@ namespace {
 
 constexpr int kRefused = 1;
 constexpr int kTampered = 3;
-// Rows read per statement when copying a table.
+// Rows read per statement when copying a table; tables holding files (blob columns, up to
+// 20 MiB a row) are read a few rows at a time, so that a copy never holds much in memory.
 constexpr int kChunkRows = 1000;
+constexpr int kBlobChunkRows = 4;
 
 // Prints "Lỗi / Error: vi / en" and returns the exit code of a refusal.
 int Refuse(std::ostream& err, const std::string& vi, const std::string& en) {
@@ -620,20 +622,23 @@ struct TableCounts {
     std::int64_t target = 0;  // after the copy
 };
 
-// Calls `fn(row)` for every row of `table` in key order, kChunkRows at a time; stops at the first
+// Calls `fn(row)` for every row of `table` in key order, a chunk at a time; stops at the first
 // error `fn` returns.
 template <typename Fn>
 Result<void> ForEachRow(SqlDataRepository& repo, storage::Transaction& tx, const TableSpec& table,
                         Fn&& fn) {
     std::vector<std::size_t> keys = table.KeyPositions();
+    const bool files = std::any_of(table.columns.begin(), table.columns.end(),
+                                   [](const auto& c) { return c.type == ColumnType::kBlob; });
+    const int chunk = files ? kBlobChunkRows : kChunkRows;
     Values after;
     for (;;) {
-        std::vector<Values> rows = repo.ReadChunk(tx, table, after, kChunkRows);
+        std::vector<Values> rows = repo.ReadChunk(tx, table, after, chunk);
         for (const auto& row : rows) {
             if (auto r = fn(row); !r)
                 return r;
         }
-        if (static_cast<int>(rows.size()) < kChunkRows)
+        if (static_cast<int>(rows.size()) < chunk)
             return Ok();
         after.clear();
         for (std::size_t k : keys)

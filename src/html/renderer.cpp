@@ -93,6 +93,10 @@ std::string Renderer::Page(std::string_view page, Data view, std::string_view la
     auto it = templates_.find(page);
     if (it == templates_.end())
         throw std::runtime_error("no template " + std::string(page));
+    // "t" and "content" belong to the layout: a page's data using them would be overwritten
+    // (and the page template's source shown instead), so that is a bug of the caller.
+    if (view.get("t") || view.get("content"))
+        throw std::logic_error("page data may not use the reserved keys \"t\" and \"content\"");
     view.set("t", catalog_.AsData(lang));
     view.set("content", it->second);
     return RenderTemplate(templates_.at("layout"), view);

@@ -46,6 +46,7 @@ class Renderer {
 
     // Renders `page` (a path without ".html", e.g. "geo/provinces") inside the layout, with
     // `view` as the data, `t` as the catalog of `lang`, and every template usable as a partial.
+    // `view` may not use the layout's keys "t" and "content" (std::logic_error).
     std::string Page(std::string_view page, Data view, std::string_view lang) const;
     // Renders one template alone (a fragment for htmx).
     std::string Fragment(std::string_view name, Data view, std::string_view lang) const;

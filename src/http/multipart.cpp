@@ -194,14 +194,15 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::st
         if (rest.substr(pad, 2) != kCrlf) {
             return Malformed(rest.empty() ? "nội dung bị cắt: thiếu dấu phân cách kết thúc."
                                           : "sau dấu phân cách không phải là xuống dòng (CRLF).",
-                             rest.empty() ? "the body is cut short: the closing boundary is missing."
-                                          : "a boundary is not followed by a line break (CRLF).");
+                             rest.empty()
+                                 ? "the body is cut short: the closing boundary is missing."
+                                 : "a boundary is not followed by a line break (CRLF).");
         }
         pos += pad + 2;
         if (parts.size() == limits.max_parts) {
-            return TooLarge("Biểu mẫu có quá " + std::to_string(limits.max_parts) + " phần.",
-                            "The form has more than " + std::to_string(limits.max_parts) +
-                                " parts.");
+            return TooLarge(
+                "Biểu mẫu có quá " + std::to_string(limits.max_parts) + " phần.",
+                "The form has more than " + std::to_string(limits.max_parts) + " parts.");
         }
         std::size_t headers_end = body.find("\r\n\r\n", pos);
         std::size_t header_bytes =
@@ -226,10 +227,9 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::st
         }
         if (part.filename) {
             if (++files > limits.max_files) {
-                return Malformed("biểu mẫu chỉ nhận " + std::to_string(limits.max_files) +
-                                     " tệp mỗi lần.",
-                                 "the form takes " + std::to_string(limits.max_files) +
-                                     " file at a time.");
+                return Malformed(
+                    "biểu mẫu chỉ nhận " + std::to_string(limits.max_files) + " tệp mỗi lần.",
+                    "the form takes " + std::to_string(limits.max_files) + " file at a time.");
             }
         } else if (data_end - data_begin > limits.max_field_bytes) {
             return TooLarge("Trường \"" + part.name + "\" của biểu mẫu quá dài.",
@@ -247,8 +247,7 @@ Result<std::vector<MultipartPart>> ParseMultipartForm(const Request& req,
     auto boundary = MultipartBoundary(req.Header("content-type").value_or(""));
     if (!boundary) {
         return Error::InvalidArgument(
-            "body",
-            "Biểu mẫu phải được gửi dạng multipart/form-data, có tham số boundary hợp lệ.",
+            "body", "Biểu mẫu phải được gửi dạng multipart/form-data, có tham số boundary hợp lệ.",
             "The form must be sent as multipart/form-data with a valid boundary parameter.");
     }
     return ParseMultipart(req.body, *boundary, limits);

@@ -42,9 +42,10 @@ TEST(MultipartBoundary, RefusesOtherTypesAndBadBoundaries) {
 TEST(ParseMultipart, ReadsFieldsAndOneFileByteForByte) {
     std::string bytes("%PDF-1.4\r\n\x00\xff--not-a-boundary\r\n", 31);
     std::string body = Field("_csrf", "tok") + Field("kind", "draft") +
-                       Part("Content-Disposition: form-data; name=\"file\"; "
-                            "filename=\"Biên bản.pdf\"\r\nContent-Type: application/pdf",
-                            bytes) +
+                       Part(
+                           "Content-Disposition: form-data; name=\"file\"; "
+                           "filename=\"Biên bản.pdf\"\r\nContent-Type: application/pdf",
+                           bytes) +
                        Close();
     auto parts = ParseMultipart(body, kBoundary);
     ASSERT_TRUE(parts.ok()) << parts.error().message_en;
@@ -96,11 +97,10 @@ TEST(ParseMultipart, RefusesMalformedBodies) {
     ExpectMalformed(Part("Content-Disposition: form-data; name=\"a\"\r\nX: a\x01z", "x") + Close(),
                     "control character in a header");
     ExpectMalformed("--" + kBoundary + "XX\r\n" + Close(), "delimiter not followed by CRLF");
-    ExpectMalformed(Part("Content-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"", "1") +
-                        Part("Content-Disposition: form-data; name=\"g\"; filename=\"b.pdf\"",
-                             "2") +
-                        Close(),
-                    "two files");
+    ExpectMalformed(
+        Part("Content-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"", "1") +
+            Part("Content-Disposition: form-data; name=\"g\"; filename=\"b.pdf\"", "2") + Close(),
+        "two files");
 }
 
 TEST(ParseMultipart, EnforcesItsLimits) {
@@ -115,10 +115,11 @@ TEST(ParseMultipart, EnforcesItsLimits) {
     ASSERT_FALSE(too_long.ok());
     EXPECT_EQ(too_long.error().code, ErrorCode::kPayloadTooLarge);
     EXPECT_EQ(too_long.error().field, "body");
-    auto file = ParseMultipart(
-        Part("Content-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"", std::string(50, 'x')) +
-            Close(),
-        kBoundary, limits);
+    auto file =
+        ParseMultipart(Part("Content-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"",
+                            std::string(50, 'x')) +
+                           Close(),
+                       kBoundary, limits);
     EXPECT_TRUE(file.ok()) << "a file is bounded by the body limit, not the field limit";
     auto headers = ParseMultipart(
         Part("Content-Disposition: form-data; name=\"a\"\r\nX-Long: " + std::string(5000, 'h'),

@@ -237,6 +237,10 @@ TEST_F(AgreementsApi, PagesShowTheListTheRecordAndTheDuePage) {
     EXPECT_NE(list.body.find("class=\"overdue\""), std::string::npos);
     auto page = Get("/agreements/" + std::to_string(id), auth);
     ASSERT_EQ(page.status, 200);
+    EXPECT_EQ(page.body.find("{{"), std::string::npos) << "template source on the page";
+    auto form = Get("/agreements/new", auth);
+    ASSERT_EQ(form.status, 200);
+    EXPECT_EQ(form.body.find("{{"), std::string::npos) << "template source in the form";
     EXPECT_NE(page.body.find("21/07/2025"), std::string::npos);  // 7 working days after 10/07
     EXPECT_NE(page.body.find("overdue-text"), std::string::npos);
     auto due = Get("/agreements/due", auth);

@@ -24,15 +24,17 @@ std::string Pdf(std::string text = "ok") {
 }
 
 std::string Png() {
-    return std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08"
-                       "\x02\x00\x00\x00\x90wS\xde",
-                       33);
+    return std::string(
+        "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08"
+        "\x02\x00\x00\x00\x90wS\xde",
+        33);
 }
 
 std::string Jpeg() {
-    return std::string("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-                       "\xff\xd9",
-                       22);
+    return std::string(
+        "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        "\xff\xd9",
+        22);
 }
 
 std::string Docx() {
@@ -126,7 +128,7 @@ class Attachments : public AppTest {
 
 TEST_F(Attachments, AcceptEachDocumentTypeRecognisedFromItsBytes) {
     const std::pair<std::string, std::string> files[] = {
-        {"Dự thảo.pdf", Pdf()},   {"ảnh ký.PNG", Png()},   {"bản quét.jpeg", Jpeg()},
+        {"Dự thảo.pdf", Pdf()},  {"ảnh ký.PNG", Png()},    {"bản quét.jpeg", Jpeg()},
         {"ý kiến.docx", Docx()}, {"kết quả.xlsx", Xlsx()},
     };
     const char* mimes[] = {
@@ -177,9 +179,9 @@ TEST_F(Attachments, RefuseTypesThatAreNotAcceptedSayingWhichAre) {
         EXPECT_EQ(res.Json()["error"]["field"], "file") << name;
     }
     auto exe = Upload(kOfficer, "setup.exe", "MZ program");
-    EXPECT_NE(exe.Json()["error"]["message_en"].get<std::string>().find(
-                  "PDF, DOCX, XLSX, JPEG or PNG"),
-              std::string::npos);
+    EXPECT_NE(
+        exe.Json()["error"]["message_en"].get<std::string>().find("PDF, DOCX, XLSX, JPEG or PNG"),
+        std::string::npos);
     EXPECT_EQ(Written(), before);
 }
 
@@ -207,16 +209,16 @@ TEST_F(Attachments, RefuseBadKindsFilenamesAndOwners) {
     auto long_name = Upload(kOfficer, std::string(197, 'a') + ".pdf", Pdf());
     EXPECT_EQ(long_name.status, 400);
     EXPECT_EQ(long_name.Json()["error"]["field"], "filename");
-    auto owner = Call(kOfficer, "POST", "/api/v1/attachments/planet/1?kind=draft&filename=a.pdf",
-                      Pdf());
+    auto owner =
+        Call(kOfficer, "POST", "/api/v1/attachments/planet/1?kind=draft&filename=a.pdf", Pdf());
     EXPECT_EQ(owner.status, 404);
     auto absent = Call(kOfficer, "POST",
                        "/api/v1/attachments/agreement/999999?kind=draft&filename=a.pdf", Pdf());
     EXPECT_EQ(absent.status, 404);
-    EXPECT_EQ(Call(kOfficer, "POST", "/api/v1/attachments/agreement/abc?kind=draft&filename=a.pdf",
-                   Pdf())
-                  .status,
-              400);
+    EXPECT_EQ(
+        Call(kOfficer, "POST", "/api/v1/attachments/agreement/abc?kind=draft&filename=a.pdf", Pdf())
+            .status,
+        400);
     EXPECT_EQ(Written(), before);
 }
 
@@ -230,17 +232,14 @@ TEST_F(Attachments, StoreTheSameBytesOnce) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), 1);
 
     // Removing one keeps the bytes the other still needs; removing both deletes them.
-    ASSERT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + a.Json()["id"].dump()).status,
-              204);
+    ASSERT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + a.Json()["id"].dump()).status, 204);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), 1);
     auto still = Call(kOfficer, "GET", "/attachments/" + b.Json()["id"].dump());
     EXPECT_EQ(still.status, 200);
     EXPECT_EQ(still.body, Pdf("same"));
-    ASSERT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + b.Json()["id"].dump()).status,
-              204);
+    ASSERT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + b.Json()["id"].dump()).status, 204);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), 0);
-    EXPECT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + b.Json()["id"].dump()).status,
-              404);
+    EXPECT_EQ(Call(kOfficer, "DELETE", "/api/v1/attachments/" + b.Json()["id"].dump()).status, 404);
 }
 
 TEST_F(Attachments, AreReadOnlyByThoseWhoMayReadTheAgreement) {
@@ -338,10 +337,10 @@ class AttachmentForms : public Attachments {
         Attachments::SetUp();
         auto form = Get("/login");
         std::string csrf = SetCookie(form, "nv_csrf");
-        auto signed_in = Post("/login",
-                              "_csrf=" + csrf + "&login=" + kOfficer + "&password=" +
-                                  std::string(app::kDemoPassword),
-                              "application/x-www-form-urlencoded", {{"Cookie", "nv_csrf=" + csrf}});
+        auto signed_in = Post(
+            "/login",
+            "_csrf=" + csrf + "&login=" + kOfficer + "&password=" + std::string(app::kDemoPassword),
+            "application/x-www-form-urlencoded", {{"Cookie", "nv_csrf=" + csrf}});
         cookie_ = "nv_session=" + SetCookie(signed_in, "nv_session");
         auto page = Get(PagePath() + "?next=/agreements/" + std::to_string(agreement_),
                         {{"Cookie", cookie_}, {"HX-Request", "true"}});
@@ -425,14 +424,13 @@ TEST_F(AttachmentForms, ShowTheErrorOnThePageAndRedirectOnlyToLocalPaths) {
     EXPECT_EQ(away.Header("Location"), "/");
     // A body that cannot be read has no token the gate can find (403); with the token in the
     // header, the handler says what is wrong with it (400).
-    std::string broken = "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +
-                         csrf_ + "\r\n--XyZ\r\nbroken";
+    std::string broken = "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf_ +
+                         "\r\n--XyZ\r\nbroken";
     EXPECT_EQ(PostForm(broken).status, 403);
     auto malformed = PostForm(broken, {{"X-CSRF-Token", csrf_}});
     EXPECT_EQ(malformed.status, 400) << malformed.Describe();
-    auto not_multipart =
-        Post(PagePath(), "_csrf=" + csrf_, "application/x-www-form-urlencoded",
-             {{"Cookie", cookie_}});
+    auto not_multipart = Post(PagePath(), "_csrf=" + csrf_, "application/x-www-form-urlencoded",
+                              {{"Cookie", cookie_}});
     EXPECT_EQ(not_multipart.status, 400) << not_multipart.Describe();
 }
 

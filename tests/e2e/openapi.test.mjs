@@ -52,6 +52,11 @@ const agreementFields = {
 const registered = { ...agreementFields, admin_unit_id: 1001, status: "in_force", signed_on: "2024-05-10", effective_on: "2024-05-10", signed_place: "Hà Nội" };
 const agreementUrl = (key, rest = "") => () => `/api/v1/agreements/${made[key]}${rest}`;
 
+// Attachments: a tiny PDF (ASCII, so it travels as a string body), attached to the draft above.
+const attachments = {};
+const pdfFile = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const attachmentUrl = (rest = "") => () => `/api/v1/attachments/agreement/${made.draft}${rest}`;
+
 // Foreign partners: `ngoaivu demo` adds 70 (partner 1, Tỉnh Gyeonggi, first); the requests below
 // make a locality and its duplicate and keep their ids here, with a sister relation's.
 const partners = {};
@@ -457,6 +462,42 @@ const REQUESTS = [
   { url: "/api/v1/agreements/999999999/results", method: "POST", body: { description: "Không có", achieved_on: "2025-03-15" }, status: 404 },
   { url: agreementUrl("signed", "/results"), method: "POST", body: { description: "Từ nơi khác", achieved_on: "2025-03-15" }, headers: { Origin: "http://evil.example" }, status: 403 },
 
+  // Attachments of the draft agreement: the file is the body, its type decided by its bytes.
+  { url: attachmentUrl("?kind=draft&filename=" + encodeURIComponent("Dự thảo.pdf")), method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 201, check: (b, res) => {
+    assert.equal(b.mime, "application/pdf");
+    assert.equal(b.filename, "Dự thảo.pdf");
+    assert.equal(res.headers.get("location"), b.download_url);
+    attachments.first = b.id;
+    attachments.sha256 = b.sha256;
+  } },
+  { url: attachmentUrl("?kind=signed_scan&filename=scan.pdf"), method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: pdfFile, status: 201, check: (b) => {
+    assert.equal(b.sha256, attachments.sha256, "the same bytes, stored once");
+  } },
+  { url: attachmentUrl("?kind=poem&filename=a.pdf"), method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 400, field: "kind" },
+  { url: attachmentUrl("?kind=draft&filename=" + "a".repeat(201) + ".pdf"), method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 400, field: "filename" },
+  { url: attachmentUrl("?kind=draft&filename=trang.pdf"), method: "POST", headers: { "Content-Type": "application/pdf" }, body: "<!DOCTYPE html><html></html>", status: 400, field: "file" },
+  { url: attachmentUrl("?kind=draft&filename=lon.pdf"), method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile.padEnd(20 * 1024 * 1024 + 1, " "), status: 413, check: (b) => {
+    assert.equal(b.error.code, "payload_too_large");
+    assert.equal(b.error.field, "file");
+  } },
+  { url: attachmentUrl("?kind=draft&filename=a.pdf"), method: "POST", as: "demo-viewer", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: attachmentUrl("?kind=draft&filename=a.pdf"), method: "POST", headers: { "Content-Type": "application/pdf", Origin: "http://evil.example" }, body: pdfFile, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/attachments/agreement/999999999?kind=draft&filename=a.pdf", method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 404 },
+  { url: "/api/v1/attachments/planet/1?kind=draft&filename=a.pdf", method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 404 },
+  { url: "/api/v1/attachments/agreement/abc?kind=draft&filename=a.pdf", method: "POST", headers: { "Content-Type": "application/pdf" }, body: pdfFile, status: 400, field: "id" },
+  { url: attachmentUrl(), status: 200, check: (b) => {
+    assert.equal(b.total, 2);
+    assert.equal(b.can_write, true);
+    assert.ok(b.kinds.some((k) => k.code === "signed_scan"));
+  } },
+  { url: attachmentUrl(), as: "demo-officer-79", status: 404 },
+  { url: "/api/v1/attachments/agreement/0", status: 400, field: "id" },
+  { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", as: "demo-viewer", status: 403 },
+  { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", status: 204 },
+  { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", status: 404 },
+  { url: "/api/v1/attachments/abc", method: "DELETE", status: 400, field: "id" },
+
   // Foreign partners
   { url: "/api/v1/partners", status: 200, check: (b) => {
     assert.equal(b.per_page, 50);
@@ -572,6 +613,8 @@ function makeAjv() {
   ajv.addFormat("date-time", { type: "string", validate: isTimestamp });
   ajv.addFormat("int32", { type: "number", validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat("int64", { type: "number", validate: (n) => Number.isSafeInteger(n) });
+  // OpenAPI's file content (request bodies that are files): any bytes.
+  ajv.addFormat("binary", { type: "string", validate: () => true });
   // OpenAPI's own annotation keywords, allowed inside schemas.
   ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
   return ajv;
@@ -738,7 +781,9 @@ function operations() {
         assert.ok(p.example !== undefined, `${template}: path parameter ${p.name} has an example`);
         url = url.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
       }
-      out.push({ template, method, op: item[method], url, body: item[method].requestBody ? { name: "e2e" } : undefined });
+      // A JSON body where the operation takes one; none where its body is a file (imports, attachments).
+      const json = deref(doc, item[method].requestBody)?.content?.["application/json"];
+      out.push({ template, method, op: item[method], url, body: json ? { name: "e2e" } : undefined });
     }
   }
   return out;
@@ -949,8 +994,12 @@ test("the document is a well-formed OpenAPI 3.1.0 document", () => {
       }
       if (op.requestBody) {
         const rb = deref(doc, op.requestBody);
-        assert.ok(rb.content?.["application/json"]?.schema, `${method} ${template}: requestBody has an application/json schema`);
-        validatorFor(rb.content["application/json"].schema);
+        // A JSON body, or a file in one of the documented media types (imports, attachments).
+        assert.ok(Object.keys(rb.content ?? {}).length > 0, `${method} ${template}: requestBody has content`);
+        for (const [type, media] of Object.entries(rb.content)) {
+          assert.ok(media.schema, `${method} ${template}: requestBody ${type} has a schema`);
+          validatorFor(media.schema);
+        }
       }
     }
   }

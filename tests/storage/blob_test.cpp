@@ -93,8 +93,7 @@ TEST_F(Blobs, CanBeComparedAsParameters) {
     EXPECT_EQ(tx->QueryOne("SELECT COUNT(*) FROM doc WHERE content = $1", {Blob{bytes}})->Int(0),
               1);
     EXPECT_EQ(
-        tx->QueryOne("SELECT COUNT(*) FROM doc WHERE content = $1", {Blob{"\x00\x01"}})->Int(0),
-        0);
+        tx->QueryOne("SELECT COUNT(*) FROM doc WHERE content = $1", {Blob{"\x00\x01"}})->Int(0), 0);
 }
 
 TEST(BlobValue, IsNeverEqualToTheSameText) {

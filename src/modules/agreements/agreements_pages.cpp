@@ -176,7 +176,7 @@ Data FormView(const Request& req, AgreementService& service, const AgreementFiel
     for (const auto& l : f.languages)
         langs += (langs.empty() ? "" : ", ") + l;
     view.set("languages", langs);
-    view.set("content", f.content);
+    view.set("agreement_content", f.content);
     view.set("term_months", f.term_months ? std::to_string(*f.term_months) : "");
     view.set("renewal", f.renewal);
     view.set("archive_location", f.archive_location);
@@ -273,7 +273,8 @@ Response ListPage(AgreementService& service, const html::Pages& pages, Request& 
     view.set("empty", page->items.empty());
     view.set("pager", html::Pager(req, *page));
     std::string filters = html::WithQuery(req, {{"page", ""}});
-    std::string query = filters.find('?') == std::string::npos ? "" : filters.substr(filters.find('?') + 1);
+    std::string query =
+        filters.find('?') == std::string::npos ? "" : filters.substr(filters.find('?') + 1);
     std::string export_base = "/agreements/export?" + query + (query.empty() ? "" : "&");
     view.set("export_xlsx", export_base + "format=xlsx");
     view.set("export_csv", export_base + "format=csv");
@@ -317,7 +318,7 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
     for (const auto& l : a.fields.languages)
         langs += (langs.empty() ? "" : ", ") + l;
     view.set("languages", langs);
-    view.set("content", a.fields.content);
+    view.set("agreement_content", a.fields.content);
     view.set("signed_place", a.signed_place);
     view.set("signatory_vn", a.signatory_vn);
     view.set("signatory_foreign", a.signatory_foreign);

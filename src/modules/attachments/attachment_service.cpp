@@ -69,15 +69,15 @@ bool IsUnwanted(std::string_view ch) {
         return b(0) == 0xc2 && b(1) >= 0x80 && b(1) <= 0x9f;
     if (ch.size() == 3 && b(0) == 0xe2) {
         unsigned cp = ((b(0) & 0x0fu) << 12) | ((b(1) & 0x3fu) << 6) | (b(2) & 0x3fu);
-        return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-               cp == 0x200e || cp == 0x200f;
+        return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+               cp == 0x200f;
     }
     return false;
 }
 
 nlohmann::json Describe(const Attachment& a) {
-    return {{"attachment_id", a.id.value}, {"kind", a.kind},     {"filename", a.filename},
-            {"sha256", a.sha256},          {"mime", a.mime},     {"size_bytes", a.size_bytes}};
+    return {{"attachment_id", a.id.value}, {"kind", a.kind}, {"filename", a.filename},
+            {"sha256", a.sha256},          {"mime", a.mime}, {"size_bytes", a.size_bytes}};
 }
 
 }  // namespace
@@ -106,11 +106,12 @@ Result<std::string> SanitiseFilename(std::string_view name) {
                                       "Please give the file's name.");
     }
     if (text::CountChars(clean) > kMaxFilenameChars) {
-        return Error::InvalidArgument(
-            "filename",
-            "Tên tệp dài quá " + std::to_string(kMaxFilenameChars) + " ký tự: hãy đặt tên ngắn hơn.",
-            "The file name is longer than " + std::to_string(kMaxFilenameChars) +
-                " characters: please give it a shorter name.");
+        return Error::InvalidArgument("filename",
+                                      "Tên tệp dài quá " + std::to_string(kMaxFilenameChars) +
+                                          " ký tự: hãy đặt tên ngắn hơn.",
+                                      "The file name is longer than " +
+                                          std::to_string(kMaxFilenameChars) +
+                                          " characters: please give it a shorter name.");
     }
     return clean;
 }
@@ -260,8 +261,7 @@ Result<void> AttachmentService::Remove(const Actor& actor, AttachmentId id) {
         auto owner = OwnerOf(a->entity);
         if (!owner)
             return NoSuchAttachment();
-        if (auto allowed = (*owner)->check(tx, actor, a->entity_id, AccessMode::kWrite);
-            !allowed) {
+        if (auto allowed = (*owner)->check(tx, actor, a->entity_id, AccessMode::kWrite); !allowed) {
             if (allowed.error().code == ErrorCode::kNotFound)
                 return NoSuchAttachment();
             return allowed.error();

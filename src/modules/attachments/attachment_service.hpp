@@ -37,9 +37,8 @@ struct AttachmentsConfig {
 // RegisterOwner is for start-up; once the server runs, the service is thread-safe.
 class AttachmentService {
  public:
-    AttachmentService(storage::Database& db, AttachmentRepository& repo,
-                      audit::AuditService& audit, const Clock& clock,
-                      AttachmentsConfig config = {})
+    AttachmentService(storage::Database& db, AttachmentRepository& repo, audit::AuditService& audit,
+                      const Clock& clock, AttachmentsConfig config = {})
         : db_(db), repo_(repo), audit_(audit), clock_(clock), config_(config) {}
 
     // Lets records of `entity` ("agreement") take documents of `kinds`, readable and writable

@@ -95,11 +95,9 @@ void RegisterAttachmentApi(http::Router& router, AttachmentService& service) {
                 "Attach a file (the raw body) to a record",
                 [&service](Request& req) { return Upload(service, req); }});
     router.Add({"GET", "/api/v1/attachments/{entity}/{id}", Access::kAuthenticated,
-                "A record's attachments",
-                [&service](Request& req) { return List(service, req); }});
+                "A record's attachments", [&service](Request& req) { return List(service, req); }});
     router.Add({"DELETE", "/api/v1/attachments/{id}", Access::kAuthenticated,
-                "Remove an attachment",
-                [&service](Request& req) { return Remove(service, req); }});
+                "Remove an attachment", [&service](Request& req) { return Remove(service, req); }});
 }
 
 }  // namespace ngoaivu::attachments::detail

@@ -219,9 +219,7 @@ void RegisterAttachmentPages(http::Router& router, AttachmentService& service,
                 [&service, &pages](Request& req) { return DownloadFile(service, pages, req); }});
     router.Add({"GET", "/attachments/{entity}/{id}", Access::kAuthenticated,
                 "A record's attachments (page, or fragment for htmx)",
-                [&service, &pages](Request& req) {
-                    return RecordDocuments(service, pages, req);
-                }});
+                [&service, &pages](Request& req) { return RecordDocuments(service, pages, req); }});
     router.Add({"POST", "/attachments/{entity}/{id}", Access::kAuthenticated,
                 "Attach a file to a record (multipart form)",
                 [&service, &pages](Request& req) { return UploadForm(service, pages, req); }});

@@ -88,8 +88,7 @@ AttachmentId SqlAttachmentRepository::Insert(storage::Transaction& tx, const Att
     return AttachmentId{row->Int(0)};
 }
 
-std::optional<Attachment> SqlAttachmentRepository::Find(storage::Transaction& tx,
-                                                        AttachmentId id) {
+std::optional<Attachment> SqlAttachmentRepository::Find(storage::Transaction& tx, AttachmentId id) {
     auto row = tx.QueryOne(kFind, {id.value});
     if (!row)
         return std::nullopt;

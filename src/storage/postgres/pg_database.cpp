@@ -239,8 +239,8 @@ class Connection {
 
     Result RunAlone(std::string_view sql, const BoundParams& p) {
         const std::string& name = Prepare(sql);
-        Result res(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(),
-                                  p.length_data(), p.format_data(), 0));
+        Result res(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(), p.length_data(),
+                                  p.format_data(), 0));
         Check(res.get(), "statement failed");
         return res;
     }
