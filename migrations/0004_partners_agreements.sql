@@ -106,6 +106,8 @@ CREATE INDEX agreement_due ON agreement (next_due_on);
 CREATE INDEX agreement_current_status ON agreement (current_unit_id, status, signed_on);
 CREATE INDEX agreement_unit_status ON agreement (admin_unit_id, status, signed_on);
 CREATE INDEX agreement_title ON agreement (title_vi COLLATE vi, id);
+-- An import's check for an agreement recorded already (same province, title and signing date).
+CREATE INDEX agreement_duplicate ON agreement (admin_unit_id, title_vi, signed_on);
 
 CREATE TABLE agreement_partner (
     agreement_id INTEGER NOT NULL REFERENCES agreement (id) ON DELETE CASCADE,

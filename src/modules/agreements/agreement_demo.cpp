@@ -2,6 +2,7 @@
 
 #include <map>
 #include <random>
+#include <string_view>
 
 namespace ngoaivu::agreements {
 
@@ -109,7 +110,8 @@ Result<int> AddDemoAgreements(AgreementService& service, std::uint64_t seed, int
                 r.signatory_vn = "Chủ tịch UBND " + signer->name_vi;
                 r.signatory_foreign = partner.name_vi;
                 bool old = signed_on.AddDays(5 * 365) < today;
-                r.status = old ? (i % 3 == 0 ? "expired" : "in_force") : "in_force";
+                r.status = old ? (i % 3 == 0 ? "expired" : (i % 5 == 1 ? "terminated" : "in_force"))
+                               : "in_force";
                 if (old && r.status == "expired")
                     r.expires_on = signed_on.AddDays(5 * 365);
                 // Most were reported to MOFA on time; a few recent ones were not.
@@ -146,7 +148,9 @@ Result<int> AddDemoAgreements(AgreementService& service, std::uint64_t seed, int
                 continue;
             }
             // In the workflow: drafted some weeks ago, then as far as `stage` goes.
-            int stage = (i + static_cast<int>(unit->id)) % 5;
+            // 0 draft, 1 opinions awaited, 2 decided, 3 signed, 4 in force, 5 referred to the
+            // Prime Minister after a disagreement, 6 abandoned, 7 suspended.
+            int stage = (i + static_cast<int>(unit->id)) % 8;
             Date drafted = today.AddDays(-std::uniform_int_distribution<int>(25, 60)(rng));
             auto draft = service.Create(actor, f, drafted);
             if (!draft)
@@ -164,14 +168,32 @@ Result<int> AddDemoAgreements(AgreementService& service, std::uint64_t seed, int
                 return r.error();
             if (stage == 1)
                 continue;  // waiting for opinions: overdue by now
+            if (stage == 6) {
+                StepRequest abandon;
+                abandon.action = "abandon";
+                abandon.date = drafted.AddDays(6);
+                abandon.note = "Đối tác đề nghị tạm dừng đàm phán";
+                if (auto r = step(abandon); !r)
+                    return r.error();
+                continue;
+            }
             for (const char* body : {"Bộ Ngoại giao", "Bộ Công an", "Sở Kế hoạch và Đầu tư"}) {
                 StepRequest o;
                 o.action = "record_opinion";
                 o.date = drafted.AddDays(8);
                 o.body = body;
-                o.outcome = "agree";
+                o.outcome =
+                    stage == 5 && std::string_view(body) == "Bộ Công an" ? "disagree" : "agree";
                 if (auto r = step(o); !r)
                     return r.error();
+            }
+            if (stage == 5) {
+                StepRequest refer;
+                refer.action = "refer_pm";
+                refer.date = drafted.AddDays(9);
+                if (auto r = step(refer); !r)
+                    return r.error();
+                continue;  // waiting for the Prime Minister
             }
             StepRequest decide;
             decide.action = "decide";
@@ -202,6 +224,14 @@ Result<int> AddDemoAgreements(AgreementService& service, std::uint64_t seed, int
             force.date = drafted.AddDays(15);
             if (auto r = step(force); !r)
                 return r.error();
+            if (stage == 7) {
+                StepRequest suspend;
+                suspend.action = "suspend";
+                suspend.date = drafted.AddDays(20);
+                suspend.note = "Tạm đình chỉ theo đề nghị của phía đối tác";
+                if (auto r = step(suspend); !r)
+                    return r.error();
+            }
         }
     }
     return created;

@@ -278,7 +278,23 @@ Result<Page<Agreement>> AgreementService::List(const Actor& actor, const Agreeme
                                       "The year of signing must be 1945 to 2100.");
     }
     auto tx = db_.Begin(TxMode::kRead);
-    auto out = repo_.List(*tx, ScopeOf(actor), filter, sort, page, clock_.Today());
+    Scope scope = ScopeOf(actor);
+    // A province filter inside the actor's provinces already keeps the list in scope: the scope's
+    // condition is left out, so that the province's index answers alone.
+    if (!scope.all && filter.unit_id) {
+        std::set<std::int64_t> allowed(scope.unit_ids.begin(), scope.unit_ids.end());
+        bool implied = allowed.contains(*filter.unit_id);
+        if (implied && *filter.unit_id >= 2000) {
+            // Today's province: its agreements may carry any of its 2025 predecessors.
+            for (const auto& u : repo_.AllUnits(*tx)) {
+                if (u.current_id == *filter.unit_id && !allowed.contains(u.id))
+                    implied = false;
+            }
+        }
+        if (implied)
+            scope.all = true;
+    }
+    auto out = repo_.List(*tx, scope, filter, sort, page, clock_.Today());
     tx->Commit();
     return out;
 }
@@ -367,9 +383,9 @@ Result<AgreementDetail> AgreementService::Create(const Actor& actor, const Agree
     return out;
 }
 
-Result<AgreementService::Prepared> AgreementService::PrepareRegister(storage::Transaction& tx,
-                                                                     const Actor& actor,
-                                                                     const RegisterRequest& req) {
+Result<AgreementService::Prepared> AgreementService::PrepareRegister(
+    storage::Transaction& tx, const Actor& actor, const RegisterRequest& req,
+    const WorkingCalendar& calendar) {
     const Date today = clock_.Today();
     auto status = ParseStatus(req.status);
     Problems p;
@@ -443,12 +459,11 @@ Result<AgreementService::Prepared> AgreementService::PrepareRegister(storage::Tr
     a.signatory_foreign = signatory_foreign;
     a.effective_on = req.effective_on;
     a.expires_on = req.expires_on;
-    auto calendar = calendar_();
     Deadline report;
     report.kind = DeadlineKind::kReportMofa;
     report.body = kMofaBody;
     report.opened_on = *req.signed_on;
-    report.due_on = calendar->AddCalendarDays(*req.signed_on, kReportMofaDays);
+    report.due_on = calendar.AddCalendarDays(*req.signed_on, kReportMofaDays);
     if (req.reported_on) {
         report.closed_on = req.reported_on;
         report.outcome = "done";
@@ -462,7 +477,8 @@ Result<AgreementService::Prepared> AgreementService::PrepareRegister(storage::Tr
 
 Result<AgreementDetail> AgreementService::Register(const Actor& actor, const RegisterRequest& req) {
     auto tx = db_.Begin(TxMode::kWrite);
-    auto p = PrepareRegister(*tx, actor, req);
+    auto calendar = calendar_();
+    auto p = PrepareRegister(*tx, actor, req, *calendar);
     if (!p)
         return p.error();
     std::int64_t id = InsertPrepared(*tx, actor, *p);
@@ -799,6 +815,7 @@ Result<AgreementService::ImportReport> AgreementService::Import(const Actor& act
     auto sheet = office::ReadSpreadsheet(file, limits);
     if (!sheet)
         return sheet.error();
+    auto calendar = calendar_();  // once: every row uses the same
     auto tx = db_.Begin(mode == ImportMode::kPreview ? TxMode::kRead : TxMode::kWrite);
     SheetChoices choices{repo_.AllUnits(*tx), repo_.PartnerChoices(*tx)};
     ImportReport report;
@@ -821,7 +838,7 @@ Result<AgreementService::ImportReport> AgreementService::Import(const Actor& act
     for (auto& row : rows) {
         if (row.problems.empty()) {
             auto p = row.draft ? PrepareDraft(*tx, actor, row.request.fields, std::nullopt)
-                               : PrepareRegister(*tx, actor, row.request);
+                               : PrepareRegister(*tx, actor, row.request, *calendar);
             if (!p) {
                 const Error& e = p.error();
                 std::vector<FieldError> fields = e.fields;

@@ -124,7 +124,7 @@ class AgreementService {
     Result<Prepared> PrepareDraft(storage::Transaction& tx, const Actor& actor,
                                   const AgreementFields& fields, std::optional<Date> drafted_on);
     Result<Prepared> PrepareRegister(storage::Transaction& tx, const Actor& actor,
-                                     const RegisterRequest& req);
+                                     const RegisterRequest& req, const WorkingCalendar& calendar);
     std::int64_t InsertPrepared(storage::Transaction& tx, const Actor& actor, Prepared& p);
     Scope ScopeOf(const Actor& actor) const;
     Result<void> CheckFields(storage::Transaction& tx, AgreementFields& fields,

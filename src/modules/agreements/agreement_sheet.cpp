@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <mutex>
 
 #include "base/input.hpp"
 #include "base/text.hpp"
@@ -36,13 +37,28 @@ office::Cell DateCell(const std::optional<Date>& d) {
     return d ? office::Cell(*d) : office::Cell();
 }
 
+// The codes of `list` by their code and their folded Vietnamese and English names, built once per
+// list (the lists are static).
+const std::map<std::string, std::string>& FoldedNames(const std::vector<Code>& list) {
+    static std::mutex mu;
+    static std::map<const std::vector<Code>*, std::map<std::string, std::string>> cache;
+    std::lock_guard lock(mu);
+    auto& names = cache[&list];
+    if (names.empty()) {
+        for (const auto& c : list) {
+            names.emplace(std::string(c.code), std::string(c.code));
+            names.emplace(text::Fold(c.vi), std::string(c.code));
+            names.emplace(text::Fold(c.en), std::string(c.code));
+        }
+    }
+    return names;
+}
+
 // A code of `list` named by its code, or its Vietnamese or English name (folded).
 std::optional<std::string> CodeNamed(const std::vector<Code>& list, const std::string& value) {
-    std::string folded = text::Fold(value);
-    for (const auto& c : list) {
-        if (folded == c.code || folded == text::Fold(c.vi) || folded == text::Fold(c.en))
-            return std::string(c.code);
-    }
+    const auto& names = FoldedNames(list);
+    if (auto it = names.find(text::Fold(value)); it != names.end())
+        return it->second;
     return std::nullopt;
 }
 
@@ -329,15 +345,17 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
 
     for (std::size_t r = header + 1; r < sheet.rows.size(); ++r) {
         const auto& cells = sheet.rows[r];
+        std::vector<std::string> texts;  // each cell's text, computed once
+        texts.reserve(cells.size());
+        for (const auto& c : cells)
+            texts.push_back(CellText(c));
         auto get = [&](std::string_view key) -> std::string {
             auto it = column_of.find(std::string(key));
-            if (it == column_of.end() || it->second >= cells.size())
+            if (it == column_of.end() || it->second >= texts.size())
                 return "";
-            return CellText(cells[it->second]);
+            return texts[it->second];
         };
-        bool blank = std::all_of(cells.begin(), cells.end(),
-                                 [](const auto& c) { return CellText(c).empty(); });
-        if (blank)
+        if (std::all_of(texts.begin(), texts.end(), [](const auto& t) { return t.empty(); }))
             continue;
         ImportRow row;
         row.row = static_cast<int>(r + 1);
@@ -425,13 +443,15 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
         }
         f.admin_unit_id = unit_id;
         for (const auto& name : SplitList(get("partners"))) {
-            auto [lo, hi] = partners.equal_range(text::Fold(name));
+            const auto range = partners.equal_range(text::Fold(name));
+            const auto lo = range.first;
+            const auto hi = range.second;
+            const std::int64_t first_id = lo == hi ? 0 : lo->second;
             if (lo == hi) {
                 problem("partners", "Không có đối tác \"" + name + "\": hãy thêm đối tác trước.",
                         "There is no partner \"" + name + "\": add the partner first.");
-            } else if (std::next(lo) != hi && std::any_of(std::next(lo), hi, [&](const auto& p) {
-                           return p.second != lo->second;
-                       })) {
+            } else if (std::any_of(std::next(lo), hi,
+                                   [first_id](const auto& p) { return p.second != first_id; })) {
                 problem("partners", "Có nhiều đối tác tên \"" + name + "\".",
                         "Several partners are named \"" + name + "\".");
             } else {
