@@ -66,14 +66,22 @@ Result<PageRequest> ParsePaging(const Request& req, int default_per_page) {
     return page;
 }
 
+std::optional<std::int64_t> ParseWholeNumber(std::string_view text) {
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return n;
+}
+
 Result<std::optional<std::int64_t>> ParseIntParam(const Request& req, std::string_view name,
                                                   std::int64_t min, std::int64_t max) {
     auto p = req.Query(name);
     if (!p || p->empty())
         return std::optional<std::int64_t>();
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(p->data(), p->data() + p->size(), v);
-    if (ec != std::errc() || end != p->data() + p->size() || v < min || v > max) {
+    auto parsed = ParseWholeNumber(*p);
+    std::int64_t v = parsed.value_or(0);
+    if (!parsed || v < min || v > max) {
         std::string field(name);
         return Error::InvalidArgument(field,
                                       "Tham số \"" + field + "\" phải là số nguyên từ " +
@@ -87,13 +95,12 @@ Result<std::optional<std::int64_t>> ParseIntParam(const Request& req, std::strin
 
 Result<std::int64_t> ParseIdParam(const Request& req, const std::string& name) {
     const std::string& raw = req.Param(name);
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (ec != std::errc() || end != raw.data() + raw.size() || v <= 0) {
+    auto v = ParseWholeNumber(raw);
+    if (!v || *v <= 0) {
         return Error::InvalidArgument(name, "Mã số \"" + raw + "\" không hợp lệ.",
                                       "\"" + raw + "\" is not a valid id.");
     }
-    return v;
+    return *v;
 }
 
 Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name) {

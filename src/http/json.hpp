@@ -38,6 +38,8 @@ nlohmann::json PageJson(const Page<T>& page, Encode encode) {
 Result<PageRequest> ParsePaging(const Request& req, int default_per_page = 50);
 // Reads an optional ISO date parameter (?as_of=2025-07-01); errors name the parameter.
 Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name);
+// `text` as a whole number (optional '-', digits only, in range), or nullopt.
+std::optional<std::int64_t> ParseWholeNumber(std::string_view text);
 // Reads an optional whole-number query parameter within [min, max]; errors name the parameter.
 Result<std::optional<std::int64_t>> ParseIntParam(const Request& req, std::string_view name,
                                                   std::int64_t min, std::int64_t max);

@@ -116,14 +116,6 @@ Error BadDates() {
                                   "A date is not valid: write dd/mm/yyyy.");
 }
 
-std::optional<std::int64_t> FormInt(const std::string& raw) {
-    std::int64_t v = 0;
-    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (raw.empty() || ec != std::errc() || end != raw.data() + raw.size())
-        return std::nullopt;
-    return v;
-}
-
 AgreementFields FieldsFromForm(const Request& req) {
     AgreementFields f;
     f.title_vi = req.Form("title_vi");
@@ -131,7 +123,7 @@ AgreementFields FieldsFromForm(const Request& req) {
     f.form = req.Form("form");
     f.party_kind = req.Form("party_kind");
     f.party_name = req.Form("party_name");
-    f.admin_unit_id = FormInt(req.Form("admin_unit_id")).value_or(0);
+    f.admin_unit_id = http::ParseWholeNumber(req.Form("admin_unit_id")).value_or(0);
     f.procedure = req.Form("procedure");
     f.shortened_reason = req.Form("shortened_reason");
     std::string langs = req.Form("languages");
@@ -146,12 +138,12 @@ AgreementFields FieldsFromForm(const Request& req) {
         }
     }
     for (const auto& p : req.FormValues("partner_ids")) {
-        if (auto id = FormInt(p))
+        if (auto id = http::ParseWholeNumber(p))
             f.partner_ids.push_back(*id);
     }
     f.fields = req.FormValues("fields");
     f.content = req.Form("content");
-    if (auto t = FormInt(req.Form("term_months")))
+    if (auto t = http::ParseWholeNumber(req.Form("term_months")))
         f.term_months = static_cast<int>(std::clamp<std::int64_t>(*t, -1, 100000));
     f.renewal = req.Form("renewal");
     f.publication = req.Form("publication");
@@ -615,7 +607,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     if (!id)
                         return pages.Error(req, id.error());
                     AgreementFields f = FieldsFromForm(req);
-                    auto version = FormInt(req.Form("version"));
+                    auto version = http::ParseWholeNumber(req.Form("version"));
                     if (!version) {
                         return pages.Error(
                             req, Error::InvalidArgument("version", "Thiếu phiên bản của bản ghi.",
@@ -660,7 +652,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     step.expires_on = FormDate(req, "expires_on", ignored, &bad);
                     if (bad)
                         return DetailPage(service, pages, req, *id, BadDates(), "step");
-                    auto version = FormInt(req.Form("version"));
+                    auto version = http::ParseWholeNumber(req.Form("version"));
                     auto done = service.Step(*req.actor, *id, step, version);
                     if (!done)
                         return DetailPage(service, pages, req, *id, done.error(), "step");

@@ -248,16 +248,8 @@ Response EndSisterRelation(PartnerService& service, Request& req) {
 
 }  // namespace
 
-std::optional<std::int64_t> ParseWholeNumber(std::string_view text) {
-    std::int64_t n = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return n;
-}
-
 Result<std::int64_t> ParseId(const Request& req, const std::string& name) {
-    auto id = ParseWholeNumber(req.Param(name));
+    auto id = http::ParseWholeNumber(req.Param(name));
     if (!id || *id <= 0) {
         return Error::InvalidArgument(name, "Mã số phải là số nguyên dương.",
                                       "The id must be a positive whole number.");

@@ -45,7 +45,7 @@ std::string DisplayTime(const std::string& iso) {
     auto day = Date::ParseIso(iso.substr(0, 10));
     if (!day || iso.size() < 16)
         return iso;
-    int hour = static_cast<int>(ParseWholeNumber(iso.substr(11, 2)).value_or(0)) + 7;
+    int hour = static_cast<int>(http::ParseWholeNumber(iso.substr(11, 2)).value_or(0)) + 7;
     if (hour >= 24) {
         hour -= 24;
         day = day->AddDays(1);
@@ -356,7 +356,7 @@ Response ShowPage(PartnerService& service, geo::GeoService& geo, const html::Pag
     bool locality = p.kind == PartnerKind::kLocality;
     view.set("is_locality", locality);
     if (locality && can_write) {
-        std::int64_t selected = ParseWholeNumber(text_of("relation_unit")).value_or(0);
+        std::int64_t selected = http::ParseWholeNumber(text_of("relation_unit")).value_or(0);
         Data groups = UnitGroups(geo, req, selected);
         view.set("unit_groups", groups);
         view.set("can_add_relation", !groups.is_empty_list());
@@ -508,7 +508,7 @@ Response EditPost(PartnerService& service, geo::GeoService& geo, const html::Pag
     CreatePartnerRequest typed = ReadForm(req);
     std::string raw_version = req.Form("version");
     // A malformed version is 0, which the service refuses naming "version".
-    std::int64_t version = ParseWholeNumber(raw_version).value_or(0);
+    std::int64_t version = http::ParseWholeNumber(raw_version).value_or(0);
     auto updated = service.Update(*req.actor, PartnerId{*id}, version, typed);
     if (updated)
         return Response::Redirect(PartnerHref(PartnerId{*id}) + "?saved=1");
@@ -550,7 +550,7 @@ Response MergePost(PartnerService& service, geo::GeoService& geo, const html::Pa
     if (!id)
         return pages.Error(req, id.error());
     std::string into_raw = Trimmed(req.Form("into"));
-    std::int64_t into = ParseWholeNumber(into_raw).value_or(0);
+    std::int64_t into = http::ParseWholeNumber(into_raw).value_or(0);
     if (into <= 0) {
         if (auto m = service.CheckCanMerge(*req.actor); !m)
             return pages.Error(req, m.error());
@@ -579,7 +579,7 @@ Response AddRelationPost(PartnerService& service, geo::GeoService& geo, const ht
         return pages.Error(req, id.error());
     SisterRelationRequest r;
     std::string unit = Trimmed(req.Form("admin_unit_id"));
-    r.admin_unit_id = ParseWholeNumber(unit).value_or(0);
+    r.admin_unit_id = http::ParseWholeNumber(unit).value_or(0);
     r.established_on = req.Form("established_on");
     r.ended_on = req.Form("ended_on");
     r.note = req.Form("note");

@@ -33,9 +33,6 @@ struct ListRequest {
 // Reads ?q, ?kind, ?country, ?include_merged (true/false, 1/0 or empty), ?sort, ?page and
 // ?per_page (default 50); errors name the parameter.
 Result<ListRequest> ParseListRequest(const http::Request& req);
-// `text` as a whole decimal number (no sign other than '-', no space, no other character), or
-// nullopt.
-std::optional<std::int64_t> ParseWholeNumber(std::string_view text);
 // A positive integer id from the path parameter `name`; kInvalidArgument naming it otherwise.
 Result<std::int64_t> ParseId(const http::Request& req, const std::string& name);
 
