@@ -102,6 +102,14 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                                             "The mode must be preview, all or valid."),
                      req.request_id);
              }
+             if (http::TrimOws(req.Header("content-type").value_or(""))
+                     .starts_with("application/json")) {
+                 return http::JsonError(
+                     Error::InvalidArgument("body",
+                                            "Hãy gửi chính tệp XLSX hoặc CSV, không phải JSON.",
+                                            "Send the XLSX or CSV file itself, not JSON."),
+                     req.request_id);
+             }
              if (req.body.empty()) {
                  return http::JsonError(
                      Error::InvalidArgument("file", "Chưa có tệp (nội dung yêu cầu trống).",
