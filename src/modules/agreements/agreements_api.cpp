@@ -162,60 +162,55 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                         return http::JsonError(id.error(), req.request_id);
                     return Detail(service, service.Get(*req.actor, *id), req, 200);
                 }});
-    router.Add({"PUT", "/api/v1/agreements/{id}", Access::kAuthenticated,
-                "Edit an agreement's details (optimistic locking on version)",
-                [&service](Request& req) {
-                    auto in = IdAndBody(req);
-                    if (!in)
-                        return http::JsonError(in.error(), req.request_id);
-                    const std::int64_t* id = &in->first;
-                    const nlohmann::json* body = &in->second;
-                    std::int64_t version = 0;
-                    auto fields = ParseFieldsJson(*body, &version);
-                    if (!fields)
-                        return http::JsonError(fields.error(), req.request_id);
-                    return Detail(service, service.Update(*req.actor, *id, version, *fields), req,
-                                  200, *id);
-                }});
+    router.Add(
+        {"PUT", "/api/v1/agreements/{id}", Access::kAuthenticated,
+         "Edit an agreement's details (optimistic locking on version)", [&service](Request& req) {
+             auto in = IdAndBody(req);
+             if (!in)
+                 return http::JsonError(in.error(), req.request_id);
+             const auto& [id, body] = *in;
+             std::int64_t version = 0;
+             auto fields = ParseFieldsJson(body, &version);
+             if (!fields)
+                 return http::JsonError(fields.error(), req.request_id);
+             return Detail(service, service.Update(*req.actor, id, version, *fields), req, 200, id);
+         }});
     router.Add({"POST", "/api/v1/agreements/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step (opinions, referral, decision, signing ...)",
                 [&service](Request& req) {
                     auto in = IdAndBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
-                    const std::int64_t* id = &in->first;
-                    const nlohmann::json* body = &in->second;
+                    const auto& [id, body] = *in;
                     std::optional<std::int64_t> version;
-                    auto step = ParseStepJson(*body, &version);
+                    auto step = ParseStepJson(body, &version);
                     if (!step)
                         return http::JsonError(step.error(), req.request_id);
-                    return Detail(service, service.Step(*req.actor, *id, *step, version), req, 200,
-                                  *id);
+                    return Detail(service, service.Step(*req.actor, id, *step, version), req, 200,
+                                  id);
                 }});
     router.Add({"POST", "/api/v1/agreements/{id}/commitments", Access::kAuthenticated,
                 "Add a commitment to a signed agreement", [&service](Request& req) {
                     auto in = IdAndBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
-                    const std::int64_t* id = &in->first;
-                    const nlohmann::json* body = &in->second;
-                    auto c = ParseCommitmentJson(*body, nullptr);
+                    const auto& [id, body] = *in;
+                    auto c = ParseCommitmentJson(body, nullptr);
                     if (!c)
                         return http::JsonError(c.error(), req.request_id);
-                    return Detail(service, service.AddCommitment(*req.actor, *id, *c), req, 201);
+                    return Detail(service, service.AddCommitment(*req.actor, id, *c), req, 201);
                 }});
     router.Add({"PUT", "/api/v1/commitments/{id}", Access::kAuthenticated,
                 "Edit a commitment (optimistic locking on version)", [&service](Request& req) {
                     auto in = IdAndBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
-                    const std::int64_t* id = &in->first;
-                    const nlohmann::json* body = &in->second;
+                    const auto& [id, body] = *in;
                     std::int64_t version = 0;
-                    auto c = ParseCommitmentJson(*body, &version);
+                    auto c = ParseCommitmentJson(body, &version);
                     if (!c)
                         return http::JsonError(c.error(), req.request_id);
-                    return Detail(service, service.UpdateCommitment(*req.actor, *id, version, *c),
+                    return Detail(service, service.UpdateCommitment(*req.actor, id, version, *c),
                                   req, 200);
                 }});
     router.Add({"POST", "/api/v1/agreements/{id}/results", Access::kAuthenticated,
@@ -224,12 +219,11 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                     auto in = IdAndBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
-                    const std::int64_t* id = &in->first;
-                    const nlohmann::json* body = &in->second;
-                    auto r = ParseResultJson(*body);
+                    const auto& [id, body] = *in;
+                    auto r = ParseResultJson(body);
                     if (!r)
                         return http::JsonError(r.error(), req.request_id);
-                    return Detail(service, service.AddResult(*req.actor, *id, *r), req, 201);
+                    return Detail(service, service.AddResult(*req.actor, id, *r), req, 201);
                 }});
 }
 
