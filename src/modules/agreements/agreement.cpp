@@ -148,11 +148,6 @@ const std::vector<Code>& Actions() {
     return kList;
 }
 
-const Code* FindCode(const std::vector<Code>& list, std::string_view code) {
-    auto it = std::find_if(list.begin(), list.end(), [&](const Code& c) { return c.code == code; });
-    return it == list.end() ? nullptr : &*it;
-}
-
 namespace {
 
 constexpr Status kStatuses[] = {Status::kDraft,     Status::kConsulting, Status::kReferredPm,

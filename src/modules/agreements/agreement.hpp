@@ -6,16 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "base/code.hpp"
 #include "base/date.hpp"
 
 namespace ngoaivu::agreements {
 
-// A code with its names, for the closed lists of the module (forms, statuses, fields ...).
-struct Code {
-    std::string_view code;
-    std::string_view vi;
-    std::string_view en;
-};
+using ngoaivu::Code;
+using ngoaivu::FindCode;
 
 // The closed lists. Codes are stored in the database and used in the API and exports.
 const std::vector<Code>& Forms();          // agreement, mou, minutes, programme ...
@@ -28,8 +25,6 @@ const std::vector<Code>& CommitmentStatuses();
 const std::vector<Code>& FigureUnits();   // usd, vnd, people_trained, projects ...
 const std::vector<Code>& Publications();  // public, restricted, confidential
 const std::vector<Code>& Actions();       // the workflow steps (request_opinions, sign ...)
-// The entry of `code` in `list`, or nullptr.
-const Code* FindCode(const std::vector<Code>& list, std::string_view code);
 
 // The workflow state of an agreement.
 enum class Status {
