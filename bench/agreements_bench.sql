@@ -245,6 +245,16 @@ SELECT c.id, c.description, c.unit, c.due_on, c.status,
 FROM c
 ORDER BY c.id;
 
+-- first_due_on (migration 0006), as SqlAgreementRepository keeps it: the earlier of the earliest
+-- open deadline and the earliest open commitment.
+UPDATE agreement SET first_due_on = (
+    SELECT CASE WHEN agreement.next_due_on IS NOT NULL
+                     AND (min(c.due_on) IS NULL OR agreement.next_due_on < min(c.due_on))
+                THEN agreement.next_due_on ELSE min(c.due_on) END
+    FROM commitment c
+    WHERE c.agreement_id = agreement.id AND c.status IN ('open', 'in_progress'))
+WHERE id > (SELECT min(id) - 1 FROM bench_a);
+
 DROP TABLE bench_seq;
 DROP TABLE bench_draw;
 DROP TABLE bench_a;

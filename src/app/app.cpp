@@ -40,6 +40,12 @@
 #include "modules/calendar/calendar_repository.hpp"
 #include "modules/calendar/calendar_routes.hpp"
 #include "modules/calendar/calendar_service.hpp"
+#include "modules/delegations/delegation_repository.hpp"
+#include "modules/delegations/delegation_service.hpp"
+#include "modules/delegations/delegations_routes.hpp"
+#include "modules/events/event_repository.hpp"
+#include "modules/events/event_service.hpp"
+#include "modules/events/events_routes.hpp"
 #include "modules/geo/geo_repository.hpp"
 #include "modules/geo/geo_routes.hpp"
 #include "modules/geo/geo_service.hpp"
@@ -162,6 +168,28 @@ std::vector<attachments::DocumentKind> AgreementDocumentKinds() {
     };
 }
 
+// The kinds of documents an event takes (Decision 06/2020/QĐ-TTg: the request, the plan of Form
+// 01, the consulted bodies' replies, the permission, the result report of Form 02).
+std::vector<attachments::DocumentKind> EventDocumentKinds() {
+    return {
+        {"request", "Văn bản đề nghị cho phép tổ chức", "Request for permission"},
+        {"plan", "Đề án tổ chức (Mẫu 01)", "Plan (Form 01)"},
+        {"consultation_reply", "Ý kiến của cơ quan được lấy ý kiến", "Reply of a consulted body"},
+        {"decision", "Văn bản cho phép hoặc không cho phép tổ chức",
+         "Decision permitting or refusing the event"},
+        {"result_report", "Báo cáo kết quả tổ chức (Mẫu 02)", "Result report (Form 02)"},
+        {"other", "Tài liệu khác", "Other document"},
+    };
+}
+
+// The kinds of documents a delegation takes (issue 6: invitation, proposal, approval, report).
+std::vector<attachments::DocumentKind> DelegationDocumentKinds() {
+    std::vector<attachments::DocumentKind> out;
+    for (const auto& c : delegations::DocumentKinds())
+        out.push_back({std::string(c.code), std::string(c.vi), std::string(c.en)});
+    return out;
+}
+
 }  // namespace
 
 // --handler-threads -1 on PostgreSQL: one per pooled connection (a handler holds at most one),
@@ -204,6 +232,10 @@ struct App::Impl {
           calendar_service(*db, calendar_repo, audit_service, clock),
           agreement_service(*db, agreement_repo, audit_service, clock,
                             [this] { return calendar_service.Calendar(); }),
+          event_service(*db, event_repo, audit_service, clock,
+                        [this] { return calendar_service.Calendar(); }),
+          delegation_service(*db, delegation_repo, agreement_repo, audit_service, clock,
+                             [this] { return calendar_service.Calendar(); }),
           attachment_service(
               *db, attachment_repo, audit_service, clock,
               {std::min(attachments::kDefaultMaxFileBytes, config.server.max_upload_bytes)}) {
@@ -232,6 +264,26 @@ struct App::Impl {
                            : agreement_service.CheckReadable(tx, actor, id);
             },
             AgreementDocumentKinds());
+        events::RegisterEventApi(router, event_service);
+        attachment_service.RegisterOwner(
+            "event",
+            [this](storage::Transaction& tx, const Actor& actor, std::int64_t id,
+                   attachments::AccessMode mode) {
+                return mode == attachments::AccessMode::kWrite
+                           ? event_service.CheckWritable(tx, actor, id)
+                           : event_service.CheckReadable(tx, actor, id);
+            },
+            EventDocumentKinds());
+        delegations::RegisterDelegationApi(router, delegation_service);
+        attachment_service.RegisterOwner(
+            "delegation",
+            [this](storage::Transaction& tx, const Actor& actor, std::int64_t id,
+                   attachments::AccessMode mode) {
+                return mode == attachments::AccessMode::kWrite
+                           ? delegation_service.CheckWritable(tx, actor, id)
+                           : delegation_service.CheckReadable(tx, actor, id);
+            },
+            DelegationDocumentKinds());
         attachments::RegisterAttachmentRoutes(router, attachment_service, pages);
     }
 
@@ -508,6 +560,10 @@ struct App::Impl {
     calendar::CalendarService calendar_service;
     agreements::SqlAgreementRepository agreement_repo;
     agreements::AgreementService agreement_service;
+    events::SqlEventRepository event_repo;
+    events::EventService event_service;
+    delegations::SqlDelegationRepository delegation_repo;
+    delegations::DelegationService delegation_service;
     attachments::SqlAttachmentRepository attachment_repo;
     attachments::AttachmentService attachment_service;
     http::Router router;
@@ -530,8 +586,8 @@ std::uint16_t App::Start(bool handle_signals) {
     }
     http::ServerOptions options = s.config.server;
     // The routes that take a file as their body (imports, attachments).
-    options.upload_prefixes = {"/api/v1/agreements/import", "/api/v1/attachments/",
-                               "/attachments/"};
+    options.upload_prefixes = {"/api/v1/agreements/import", "/api/v1/events/import",
+                               "/api/v1/attachments/", "/attachments/"};
     options.host = host;
     options.port = port;
     options.handler_threads = s.config.handler_threads >= 0 ? s.config.handler_threads

@@ -19,6 +19,8 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/calendar/calendar_repository.hpp"
 #include "modules/calendar/calendar_service.hpp"
+#include "modules/events/event_demo.hpp"
+#include "modules/events/event_repository.hpp"
 #include "modules/geo/reference_data.hpp"
 #include "modules/partners/partner_repository.hpp"
 #include "modules/partners/partner_service.hpp"
@@ -107,11 +109,18 @@ int Demo(const std::string& db_path, std::uint64_t seed, int scale) {
     auto agreements_added = agreements::AddDemoAgreements(agreement_service, seed, scale);
     if (!agreements_added)
         return Fail(agreements_added.error());
+    events::SqlEventRepository event_repo;
+    events::EventService event_service(*m.db, event_repo, m.audit_service, m.clock,
+                                       [&calendar_service] { return calendar_service.Calendar(); });
+    auto events_added = events::AddDemoEvents(event_service, seed, scale);
+    if (!events_added)
+        return Fail(events_added.error());
     std::cout << "Dữ liệu mẫu / Demo data (seed " << seed << ", scale " << scale
               << "): " << r->users_created << " tài khoản mới / new accounts, "
               << r->partners_created << " đối tác mới / new partners, "
               << r->sister_relations_created << " quan hệ kết nghĩa mới / new sister relations, "
-              << *agreements_added << " thỏa thuận mới / new agreements\n"
+              << *agreements_added << " thỏa thuận mới / new agreements, " << *events_added
+              << " sự kiện mới / new events\n"
               << "Tài khoản mẫu / demo logins: demo-admin, demo-mofa, demo-mofa-viewer, "
                  "demo-officer-01, demo-leader-01, demo-officer-79, demo-mission-kr, demo-viewer\n"
               << "Mật khẩu / password: " << kDemoPassword << "\n";

@@ -93,4 +93,22 @@ Actor Actor::System(std::string what) {
     return a;
 }
 
+ProvinceScope ReadScopeOf(const Actor& actor) {
+    ProvinceScope s;
+    if (actor.SeesAllProvinces()) {
+        s.all = true;
+        return s;
+    }
+    std::set<std::int64_t> units;
+    for (const auto& g : actor.grants) {
+        if (g.all_provinces) {
+            s.all = true;
+            return s;
+        }
+        units.insert(g.provinces.begin(), g.provinces.end());
+    }
+    s.unit_ids.assign(units.begin(), units.end());
+    return s;
+}
+
 }  // namespace ngoaivu

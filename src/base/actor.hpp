@@ -54,4 +54,12 @@ struct Actor {
     static Actor System(std::string what);
 };
 
+// Which provinces' records a read by an actor may see: every province, or the listed admin units
+// (the actor's grants, 2025 predecessors included). Repositories turn it into a condition.
+struct ProvinceScope {
+    bool all = false;
+    std::vector<std::int64_t> unit_ids;  // sorted, distinct
+};
+ProvinceScope ReadScopeOf(const Actor& actor);
+
 }  // namespace ngoaivu

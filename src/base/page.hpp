@@ -20,6 +20,9 @@ struct Page {
     std::int64_t total = 0;
     int page = 1;
     int per_page = 50;
+    // The count stopped at `total` and more items match (a search counts up to a cap: "more
+    // than 1,000" is all a reader needs, and counting every match can cost more than the page).
+    bool total_is_lower_bound = false;
     int pages() const {
         return total == 0 ? 1 : static_cast<int>((total + per_page - 1) / per_page);
     }

@@ -51,7 +51,7 @@ std::string PageHref(const http::Request& req, int n) {
 }  // namespace
 
 Data PagerData(const http::Request& req, int page, int per_page, std::int64_t total,
-               std::size_t shown) {
+               std::size_t shown, bool total_is_lower_bound) {
     per_page = std::max(per_page, 1);
     page = std::max(page, 1);
     int pages = total <= 0 ? 1 : static_cast<int>((total + per_page - 1) / per_page);
@@ -63,6 +63,7 @@ Data PagerData(const http::Request& req, int page, int per_page, std::int64_t to
     d.set("from", Number(req, from));
     d.set("to", Number(req, to));
     d.set("total", Number(req, total));
+    d.set("total_more", total_is_lower_bound);
     d.set("page", Number(req, page));
     d.set("pages", Number(req, pages));
     d.set("has_pages", pages > 1);
@@ -72,7 +73,8 @@ Data PagerData(const http::Request& req, int page, int per_page, std::int64_t to
     }
     if (page < pages) {
         d.set("next_href", PageHref(req, page + 1));
-        d.set("last_href", PageHref(req, pages));
+        if (!total_is_lower_bound)
+            d.set("last_href", PageHref(req, pages));
     }
     int low = std::max(1, std::min(page, pages) - kPagerWindow);
     int high = std::min(pages, page + kPagerWindow);

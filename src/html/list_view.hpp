@@ -56,15 +56,18 @@ inline constexpr int kPagerWindow = 2;
 // - "numbers": a list of {"number", "href", "current"} for the pages from page - kPagerWindow to
 //   page + kPagerWindow that exist; "gap_before" / "gap_after" when pages are left out between
 //   the first or last page and those;
-// - "page", "pages" (formatted) and "has_pages" (more than one page).
+// - "page", "pages" (formatted) and "has_pages" (more than one page);
+// - "total_more" when `total_is_lower_bound` (the count stopped at `total`: "1.000+"); then there
+//   is no "last_href", since the last page is not known.
 // Links are WithQuery(req, {{"page", n}}) (page 1 removes the parameter).
 Data PagerData(const http::Request& req, int page, int per_page, std::int64_t total,
-               std::size_t shown);
+               std::size_t shown, bool total_is_lower_bound = false);
 
 // PagerData of a Page<T>.
 template <typename T>
 Data Pager(const http::Request& req, const Page<T>& page) {
-    return PagerData(req, page.page, page.per_page, page.total, page.items.size());
+    return PagerData(req, page.page, page.per_page, page.total, page.items.size(),
+                     page.total_is_lower_bound);
 }
 
 // The current order of a list: a sort key and its direction.

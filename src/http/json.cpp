@@ -103,6 +103,36 @@ Result<std::int64_t> ParseIdParam(const Request& req, const std::string& name) {
     return *v;
 }
 
+Result<std::pair<std::int64_t, nlohmann::json>> ParseIdAndJsonBody(const Request& req) {
+    auto id = ParseIdParam(req, "id");
+    if (!id)
+        return id.error();
+    auto body = ParseJsonBody(req);
+    if (!body)
+        return body.error();
+    return std::pair<std::int64_t, nlohmann::json>(*id, std::move(*body));
+}
+
+bool FlagParam(const Request& req, std::string_view name) {
+    auto v = req.Query(name);
+    return v && (*v == "1" || *v == "true" || *v == "on");
+}
+
+Result<std::string> ParseCountryParam(const Request& req, std::string_view name) {
+    std::string v(req.Query(name).value_or(""));
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (!v.empty() && (v.size() != 2 || !upper(v[0]) || !upper(v[1]))) {
+        return Error::InvalidArgument(std::string(name),
+                                      "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1).",
+                                      "The country must be two capital letters (ISO 3166-1).");
+    }
+    return v;
+}
+
+nlohmann::json JsonDate(const std::optional<Date>& d) {
+    return d ? nlohmann::json(d->ToIso()) : nlohmann::json();
+}
+
 Result<std::optional<Date>> ParseDateParam(const Request& req, std::string_view name) {
     auto p = req.Query(name);
     if (!p || p->empty())

@@ -85,6 +85,9 @@ class Transaction {
     // Runs several statements separated by ';' without parameters (migrations only).
     virtual void ExecScript(std::string_view sql) = 0;
     virtual void Commit() = 0;
+    // The database this transaction runs on, for the few queries whose best form differs (a
+    // full-text index exists only on one backend, for instance).
+    virtual Backend backend() const = 0;
 
  protected:
     virtual Rows DoQuery(std::string_view sql, ParamSpan params) = 0;

@@ -209,6 +209,71 @@ TEST_F(AgreementsApi, BadInputNamesTheFieldAndWritesNothing) {
     EXPECT_EQ(Call("demo-officer-01", "GET", "/api/v1/agreements/due?within_days=-1").status, 400);
 }
 
+TEST_F(AgreementsApi, SearchAndOverdueFollowEveryWriteOfTheRecord) {
+    auto list = [&](const std::string& query) {
+        auto r = Call("demo-mofa", "GET", "/api/v1/agreements?" + query);
+        EXPECT_EQ(r.status, 200) << query << ": " << r.Describe();
+        return r.Json();
+    };
+    // Search reads the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL) for three letters
+    // or more, the rows for fewer; with or without diacritics; the index follows each edit.
+    std::int64_t id = CreateDraft();
+    EXPECT_EQ(list("q=gyeonggi")["total"], 1);
+    EXPECT_EQ(list("q=H%E1%BB%A2P%20T%C3%81C")["total"], 1);  // "HỢP TÁC"
+    EXPECT_EQ(list("q=hop%20tac%20giua")["total"], 1);
+    EXPECT_EQ(list("q=ha")["total"], 1);
+    EXPECT_EQ(list("q=%22")["total"], 0);  // a quote is text, not FTS5 syntax
+    EXPECT_EQ(list("q=thuy%20san")["total"], 0);
+    EXPECT_EQ(list("q=gyeonggi")["total_is_lower_bound"], false);
+    auto edited = Draft();
+    edited["title_vi"] = "Chương trình hợp tác thủy sản với tỉnh Gyeonggi";
+    edited["version"] = 1;
+    ASSERT_EQ(
+        Call("demo-officer-01", "PUT", "/api/v1/agreements/" + std::to_string(id), edited).status,
+        200);
+    EXPECT_EQ(list("q=th%E1%BB%A7y%20s%E1%BA%A3n")["total"], 1);  // "thủy sản"
+    EXPECT_EQ(list("q=ban%20ghi%20nho")["total"], 0);
+
+    // Overdue: an open commitment past its date puts a signed agreement on the overdue list
+    // (the clock stands at 01/08/2025) until it is done; an open deadline does the same.
+    auto reg = Draft();
+    reg["title_vi"] = "Thỏa thuận hợp tác đào tạo nghề";
+    reg["signed_on"] = "2025-07-28";  // the report to MOFA is due 12/08: not overdue yet
+    reg["effective_on"] = "2025-07-28";
+    auto registered = Call("demo-officer-01", "POST", "/api/v1/agreements/register", reg);
+    ASSERT_EQ(registered.status, 201) << registered.Describe();
+    std::int64_t signed_id = registered.Json()["id"];
+    EXPECT_EQ(list("overdue=1")["total"], 0);
+    auto added = Call("demo-officer-01", "POST",
+                      "/api/v1/agreements/" + std::to_string(signed_id) + "/commitments",
+                      {{"description", "Cử 10 giáo viên sang tập huấn"}, {"due_on", "2025-07-31"}});
+    ASSERT_EQ(added.status, 201) << added.Describe();
+    auto overdue = list("overdue=1&sort=due");
+    ASSERT_EQ(overdue["total"], 1);
+    EXPECT_EQ(overdue["items"][0]["id"], signed_id);
+    const nlohmann::json c = added.Json()["commitments"][0];
+    auto done = Call("demo-officer-01", "PUT",
+                     "/api/v1/commitments/" + std::to_string(c["id"].get<std::int64_t>()),
+                     {{"description", "Cử 10 giáo viên sang tập huấn"},
+                      {"due_on", "2025-07-31"},
+                      {"status", "done"},
+                      {"done_on", "2025-07-31"},
+                      {"version", c["version"]}});
+    ASSERT_EQ(done.status, 200) << done.Describe();
+    EXPECT_EQ(list("overdue=1")["total"], 0);
+    ASSERT_EQ(Step("demo-officer-01", id, {{"action", "request_opinions"}, {"date", "2025-07-10"}})
+                  .status,
+              200);
+    overdue = list("overdue=1&sort=due");
+    ASSERT_EQ(overdue["total"], 1);  // due 21/07/2025, 7 working days after 10/07
+    EXPECT_EQ(overdue["items"][0]["id"], id);
+    // The province's due page finds the same row through the agreement's earliest date.
+    auto due = Call("demo-officer-01", "GET", "/api/v1/agreements/due?within_days=7");
+    ASSERT_EQ(due.status, 200) << due.Describe();
+    EXPECT_EQ(due.Json()["total"], 1);
+    EXPECT_EQ(due.Json()["items"][0]["agreement_id"], id);
+}
+
 TEST_F(AgreementsApi, TheSecondOfTwoConcurrentEditsIsRefusedWithTheOtherChangeShown) {
     std::int64_t id = CreateDraft();
     std::string path = "/api/v1/agreements/" + std::to_string(id);

@@ -67,6 +67,17 @@ const partnerBody = {
 };
 const partnerUrl = (key, rest = "") => () => `/api/v1/partners/${partners[key]}${rest}`;
 
+// Events: `ngoaivu demo` adds the national conferences (event 1 is the 19th National Conference
+// on Local Foreign Affairs) and provincial events; the requests below make a conference in Hà Nội
+// and keep its id here. Its dates are fixed in the past and future of the test run.
+const events = {};
+const eventBody = {
+  title_vi: "Hội thảo quốc tế về phát triển du lịch bền vững", type: "international_conference", starts_on: "2027-03-10", ends_on: "2027-03-11",
+  venue: "Trung tâm Hội nghị Quốc gia", admin_unit_ids: [2001], organisers: ["Ủy ban nhân dân Thành phố Hà Nội"], countries: ["KR"],
+  participants: { vietnamese: 120, foreign: 30, highest_foreign_rank: "ambassador" }, planned_on: "2026-01-05",
+};
+const eventUrl = (rest = "") => () => `/api/v1/events/${events.made}${rest}`;
+
 const REQUESTS = [
   // System
   { url: "/healthz", status: 200, check: (b) => assert.equal(b.status, "ok") },
@@ -497,6 +508,99 @@ const REQUESTS = [
   { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", status: 204 },
   { url: () => `/api/v1/attachments/${attachments.first}`, method: "DELETE", status: 404 },
   { url: "/api/v1/attachments/abc", method: "DELETE", status: 400, field: "id" },
+
+  // Events
+  { url: "/api/v1/events", status: 200, check: (b) => {
+    assert.equal(b.per_page, 50);
+    assert.ok(b.total >= 100, `${b.total} demo events`);
+  } },
+  { url: "/api/v1/events?q=hoi%20nghi%20ngoai%20vu&national=1&type=national_review_conference&status=held&year=2023&from=2023-12-01&to=2023-12-31&sort=start&page=1&per_page=10", status: 200, check: (b) => {
+    assert.deepEqual(b.items.map((e) => e.ordinal), [21]);
+  } },
+  { url: "/api/v1/events?province=2001&country=KR&overdue=1&sort=due", status: 200 },
+  { url: "/api/v1/events?province=999", status: 400, field: "province" },
+  { url: "/api/v1/events?country=kr", status: 400, field: "country" },
+  { url: "/api/v1/events?year=1900", status: 400, field: "year" },
+  { url: "/api/v1/events?type=party", status: 400, field: "type" },
+  { url: "/api/v1/events?from=2025-13-01", status: 400, field: "from" },
+  { url: "/api/v1/events?sort=newest", status: 400, field: "sort" },
+  { url: "/api/v1/events", method: "POST", body: eventBody, status: 201, check: (b) => {
+    assert.equal(b.status, "planned");
+    assert.equal(b.competence.decider, "provincial_chairman");
+    assert.equal(b.current_unit_id, 2001);
+    events.made = b.id;
+  } },
+  { url: "/api/v1/events", method: "POST", body: {}, status: 400, field: "title_vi" },
+  { url: "/api/v1/events", method: "POST", body: { ...eventBody, type: "party" }, status: 400, field: "type" },
+  { url: "/api/v1/events", method: "POST", body: "{\"title_vi\": ", status: 400, field: "body" },
+  { url: "/api/v1/events", method: "POST", as: "demo-officer-79", body: eventBody, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/events", method: "POST", body: eventBody, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/events/import?mode=preview", method: "POST", headers: { "Content-Type": "text/csv" },
+    body: "Tên sự kiện (tiếng Việt),Loại sự kiện,Ngày bắt đầu,\"Tỉnh, thành phố đăng cai (khi tổ chức)\",Đơn vị tổ chức\r\n" +
+      "Hội chợ thử,exhibition,10/10/2027,Không có tỉnh này,Sở Công Thương\r\n",
+    status: 200, check: (b) => {
+      assert.equal(b.rows, 1);
+      assert.equal(b.written, 0);
+      assert.ok(b.problems.some((p) => p.row === 2 && p.column === "Tỉnh, thành phố đăng cai (khi tổ chức)"));
+    } },
+  { url: "/api/v1/events/import?mode=maybe", method: "POST", headers: { "Content-Type": "text/csv" }, body: "a\r\n", status: 400, field: "mode" },
+  { url: "/api/v1/events/import?mode=all", method: "POST", headers: { "Content-Type": "text/csv" }, body: "a,b\r\n1,2\r\n", status: 400, field: "file" },
+  { url: "/api/v1/events/import", method: "POST", headers: { "Content-Type": "text/csv", Origin: "http://evil.example" }, body: "a\r\n", status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/events/export?format=csv&lang=en&national=1", status: 200, check: (b) => assert.match(b, /32nd Diplomatic Conference/) },
+  { url: "/api/v1/events/export?province=2001&sort=title", status: 200 },
+  { url: "/api/v1/events/export?format=pdf", status: 400, field: "format" },
+  { url: "/api/v1/events/due", status: 200, check: (b) => assert.equal(b.per_page, 50) },
+  { url: "/api/v1/events/due?province=2001&within_days=30&page=1&per_page=20", status: 200 },
+  { url: "/api/v1/events/due?within_days=400", status: 400, field: "within_days" },
+  { url: "/api/v1/events/counts", status: 200, check: (b) => {
+    assert.equal(b.by, "current");
+    assert.ok(b.total >= 100);
+    assert.equal(b.items[0].unit_id, null, "national events first");
+  } },
+  { url: "/api/v1/events/counts?by=as_of&from_year=2021&to_year=2023&type=national_review_conference&status=held", status: 200, check: (b) => {
+    assert.deepEqual(b.items.map((c) => [c.unit_id, c.year, c.count]), [[null, 2021, 1], [null, 2023, 1]]);
+  } },
+  { url: "/api/v1/events/counts?province=2001", status: 200 },
+  { url: "/api/v1/events/counts?by=month", status: 400, field: "by" },
+  { url: "/api/v1/events/counts?from_year=1800", status: 400, field: "from_year" },
+  { url: "/api/v1/events/yearly-report?province=2001&year=2023", status: 200, check: (b) => {
+    assert.equal(b.period.from, "2022-12-15");
+    assert.equal(b.period.to, "2023-12-14");
+    assert.equal(b.due_on, "2023-12-18");
+  } },
+  { url: "/api/v1/events/yearly-report?province=2001&year=2023&format=xlsx&lang=en", status: 200 },
+  { url: "/api/v1/events/yearly-report?province=abc&year=2023", status: 400, field: "province" },
+  { url: "/api/v1/events/yearly-report?province=2001&year=2009", status: 400, field: "year" },
+  { url: "/api/v1/events/yearly-report?province=2079&year=2023", as: "demo-officer-01", status: 404 },
+  { url: "/api/v1/events/1", status: 200, check: (b) => {
+    assert.equal(b.ordinal, 19);
+    assert.equal(b.national, true);
+  } },
+  { url: "/api/v1/events/abc", status: 400, field: "id" },
+  { url: "/api/v1/events/999999999", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: eventUrl(), as: "demo-officer-79", status: 404 },
+  { url: eventUrl(), method: "PUT", body: { ...eventBody, planned_on: undefined, theme: "Du lịch xanh", version: 1 }, status: 200, check: (b) => assert.equal(b.version, 2) },
+  { url: eventUrl(), method: "PUT", body: { ...eventBody, planned_on: undefined, theme: "Tab cũ", version: 1 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "version");
+    assert.equal(b.current.version, 2, "the stored event comes with the conflict");
+  } },
+  { url: eventUrl(), method: "PUT", body: { version: 2 }, status: 400, field: "title_vi" },
+  { url: "/api/v1/events/999999999", method: "PUT", body: { ...eventBody, planned_on: undefined, version: 1 }, status: 404 },
+  { url: eventUrl(), method: "PUT", as: "demo-viewer", body: { ...eventBody, planned_on: undefined, version: 2 }, status: 403 },
+  { url: eventUrl("/steps"), method: "POST", body: { action: "request_approval", date: "2026-01-20" }, status: 200, check: (b) => {
+    assert.equal(b.status, "requested");
+    assert.equal(b.requested_on, "2026-01-20");
+    assert.deepEqual(b.warnings, []);
+  } },
+  { url: eventUrl("/steps"), method: "POST", body: { action: "fly", date: "2026-01-21" }, status: 400, field: "action" },
+  { url: eventUrl("/steps"), method: "POST", body: { action: "mark_held", date: "2026-01-21" }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
+  { url: eventUrl("/steps"), method: "POST", body: { action: "cancel", date: "2026-01-21", version: 99 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.current.id, events.made);
+  } },
+  { url: "/api/v1/events/999999999/steps", method: "POST", body: { action: "cancel", date: "2026-01-21" }, status: 404 },
+  { url: eventUrl("/steps"), method: "POST", body: { action: "cancel", date: "2026-01-21" }, headers: { Origin: "http://evil.example" }, status: 403 },
 
   // Foreign partners
   { url: "/api/v1/partners", status: 200, check: (b) => {

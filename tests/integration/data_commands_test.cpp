@@ -162,8 +162,8 @@ TEST(DataTables, ListEveryTableAndColumnOfTheSchema) {
     auto db = storage::Open(path);
     auto tx = db->Begin(storage::TxMode::kRead);
     std::set<std::string> schema_tables;
-    for (const auto& row : tx->Query("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                     "name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+    for (const auto& row : tx->Query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND "
+                                     "type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
         if (row.Text(0) != "schema_version")
             schema_tables.insert(row.Text(0));
     }

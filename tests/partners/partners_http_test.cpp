@@ -681,6 +681,12 @@ TEST(ListViewPager, GivesTheRangeLinksAndTheNumbersAroundTheCurrentPage) {
     EXPECT_EQ(empty.get("to")->string_value(), "0");
     html::Data big = html::PagerData(ListRequest("/p", {}), 1, 10, 12345, 10);
     EXPECT_EQ(big.get("total")->string_value(), "12.345");  // Vietnamese digit grouping
+    EXPECT_TRUE(big.get("total_more")->is_false());
+    // A count that stopped at its cap: "1.000+", the next page, but no last page.
+    html::Data capped = html::PagerData(ListRequest("/p", {}), 2, 50, 1000, 50, true);
+    EXPECT_TRUE(capped.get("total_more")->is_true());
+    EXPECT_EQ(capped.get("next_href")->string_value(), "/p?page=3");
+    EXPECT_EQ(capped.get("last_href"), nullptr);
 }
 
 TEST(ListViewSortLinks, ReverseTheCurrentColumnAndResetThePage) {

@@ -1,7 +1,5 @@
 #include "modules/agreements/agreement.hpp"
 
-#include <algorithm>
-
 namespace ngoaivu::agreements {
 
 const std::vector<Code>& Forms() {
@@ -148,39 +146,20 @@ const std::vector<Code>& Actions() {
     return kList;
 }
 
-namespace {
-
-constexpr Status kStatuses[] = {Status::kDraft,     Status::kConsulting, Status::kReferredPm,
-                                Status::kApproved,  Status::kSigned,     Status::kInForce,
-                                Status::kSuspended, Status::kTerminated, Status::kExpired,
-                                Status::kAbandoned};
-constexpr DeadlineKind kDeadlineKinds[] = {DeadlineKind::kOpinion, DeadlineKind::kPmReply,
-                                           DeadlineKind::kReportMofa, DeadlineKind::kNotifyMofa};
-
-}  // namespace
-
 std::string_view StatusCode(Status s) {
-    return Statuses()[static_cast<std::size_t>(s)].code;
+    return CodeOf(Statuses(), s);
 }
 
 std::optional<Status> ParseStatus(std::string_view code) {
-    for (Status s : kStatuses) {
-        if (StatusCode(s) == code)
-            return s;
-    }
-    return std::nullopt;
+    return EnumOf(Statuses(), code, Status::kAbandoned);
 }
 
 std::string_view DeadlineKindCode(DeadlineKind k) {
-    return DeadlineKinds()[static_cast<std::size_t>(k)].code;
+    return CodeOf(DeadlineKinds(), k);
 }
 
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view code) {
-    for (DeadlineKind k : kDeadlineKinds) {
-        if (DeadlineKindCode(k) == code)
-            return k;
-    }
-    return std::nullopt;
+    return EnumOf(DeadlineKinds(), code, DeadlineKind::kNotifyMofa);
 }
 
 }  // namespace ngoaivu::agreements

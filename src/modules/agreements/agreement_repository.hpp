@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/actor.hpp"
 #include "base/page.hpp"
 #include "modules/agreements/agreement.hpp"
 #include "modules/agreements/agreement_requests.hpp"
@@ -13,12 +14,8 @@
 
 namespace ngoaivu::agreements {
 
-// Which provinces' agreements a read may see: every province, or the listed admin units (the
-// actor's grants, 2025 predecessors included).
-struct Scope {
-    bool all = false;
-    std::vector<std::int64_t> unit_ids;
-};
+// Which provinces' agreements a read may see (base/actor.hpp).
+using Scope = ProvinceScope;
 
 // A provincial unit as the agreements need it: when it existed and what it is today.
 struct UnitInfo {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
 #include "office/sheet_csv.hpp"
@@ -13,54 +14,6 @@ namespace ngoaivu::agreements {
 namespace {
 
 using storage::TxMode;
-
-std::string Clean(std::string_view s) {
-    return text::IsValidUtf8(s) ? text::TrimSpace(text::Nfc(s)) : std::string();
-}
-
-// Collects every field problem of a request, then answers with all of them at once.
-class Problems {
- public:
-    void Add(std::string field, std::string vi, std::string en) {
-        list_.push_back({std::move(field), std::move(vi), std::move(en)});
-    }
-    // A text field: required or not, at most `max` characters, valid UTF-8.
-    std::string Text(const std::string& field, std::string_view value, std::size_t max,
-                     bool required, std::string_view label_vi, std::string_view label_en) {
-        if (!text::IsValidUtf8(value)) {
-            Add(field, std::string(label_vi) + ": văn bản không hợp lệ (không phải UTF-8).",
-                std::string(label_en) + ": invalid text (not UTF-8).");
-            return "";
-        }
-        std::string v = Clean(value);
-        if (required && v.empty()) {
-            Add(field, "Cần nhập " + std::string(label_vi) + ".",
-                std::string(label_en) + " is required.");
-        } else if (text::CountChars(v) > max) {
-            Add(field, std::string(label_vi) + " dài quá " + std::to_string(max) + " ký tự.",
-                std::string(label_en) + " is longer than " + std::to_string(max) + " characters.");
-        }
-        return v;
-    }
-    void Code(const std::string& field, const std::string& value,
-              const std::vector<agreements::Code>& list, std::string_view label_vi,
-              std::string_view label_en) {
-        if (!FindCode(list, value)) {
-            Add(field, std::string(label_vi) + " \"" + value + "\" không có trong danh mục.",
-                std::string(label_en) + " \"" + value + "\" is not one of the allowed values.");
-        }
-    }
-    bool empty() const { return list_.empty(); }
-    Error ToError() const {
-        Error e = Error::InvalidArgument(list_.front().field, list_.front().message_vi,
-                                         list_.front().message_en);
-        e.fields = list_;
-        return e;
-    }
-
- private:
-    std::vector<FieldError> list_;
-};
 
 bool IsHttpUrl(std::string_view s) {
     if (!(s.starts_with("http://") || s.starts_with("https://")))
@@ -118,33 +71,19 @@ nlohmann::json AgreementService::Describe(const Agreement& a) {
 }
 
 Scope AgreementService::ScopeOf(const Actor& actor) const {
-    Scope s;
-    if (actor.SeesAllProvinces()) {
-        s.all = true;
-        return s;
-    }
-    std::set<std::int64_t> units;
-    for (const auto& g : actor.grants) {
-        if (g.all_provinces) {
-            s.all = true;
-            return s;
-        }
-        units.insert(g.provinces.begin(), g.provinces.end());
-    }
-    s.unit_ids.assign(units.begin(), units.end());
-    return s;
+    return ReadScopeOf(actor);
 }
 
 Result<void> AgreementService::CheckFields(storage::Transaction& tx, AgreementFields& f,
                                            std::optional<Date> as_of, UnitInfo* unit) {
-    Problems p;
+    FieldProblems p;
     f.title_vi = p.Text("title_vi", f.title_vi, 1000, true, "Tên thỏa thuận (tiếng Việt)",
                         "The Vietnamese title");
     f.title_foreign = p.Text("title_foreign", f.title_foreign, 1000, false,
                              "Tên thỏa thuận (tiếng nước ngoài)", "The foreign-language title");
-    p.Code("form", f.form, Forms(), "Hình thức", "The form");
-    p.Code("party_kind", f.party_kind, PartyKinds(), "Loại bên ký Việt Nam",
-           "The kind of Vietnamese party");
+    p.InList("form", f.form, Forms(), "Hình thức", "The form");
+    p.InList("party_kind", f.party_kind, PartyKinds(), "Loại bên ký Việt Nam",
+             "The kind of Vietnamese party");
     f.party_name = p.Text("party_name", f.party_name, 300, true, "Tên bên ký Việt Nam",
                           "The Vietnamese party's name");
     if (f.procedure != "normal" && f.procedure != "shortened") {
@@ -168,7 +107,7 @@ Result<void> AgreementService::CheckFields(storage::Transaction& tx, AgreementFi
               "Choose at least one field of cooperation.");
     }
     for (const auto& field : f.fields)
-        p.Code("fields", field, Fields(), "Lĩnh vực", "The field");
+        p.InList("fields", field, Fields(), "Lĩnh vực", "The field");
     std::sort(f.fields.begin(), f.fields.end());
     f.fields.erase(std::unique(f.fields.begin(), f.fields.end()), f.fields.end());
     if (f.term_months && (*f.term_months < 1 || *f.term_months > 1200)) {
@@ -176,7 +115,7 @@ Result<void> AgreementService::CheckFields(storage::Transaction& tx, AgreementFi
               "The term must be 1 to 1200 months.");
     }
     f.renewal = p.Text("renewal", f.renewal, 1000, false, "Điều khoản gia hạn", "The renewal");
-    p.Code("publication", f.publication, Publications(), "Chế độ công bố", "The publication");
+    p.InList("publication", f.publication, Publications(), "Chế độ công bố", "The publication");
     f.portal_url =
         p.Text("portal_url", f.portal_url, 1000, false, "Địa chỉ công bố", "The portal address");
     if (!f.portal_url.empty() && !IsHttpUrl(f.portal_url)) {
@@ -388,7 +327,7 @@ Result<AgreementService::Prepared> AgreementService::PrepareRegister(
     const WorkingCalendar& calendar) {
     const Date today = clock_.Today();
     auto status = ParseStatus(req.status);
-    Problems p;
+    FieldProblems p;
     if (!status || *status == Status::kDraft || *status == Status::kConsulting ||
         *status == Status::kReferredPm || *status == Status::kApproved ||
         *status == Status::kAbandoned) {
@@ -585,7 +524,7 @@ Result<AgreementDetail> AgreementService::Step(const Actor& actor, std::int64_t 
             plan->date,
             std::string(StatusCode(plan->from)),
             std::string(StatusCode(plan->to)),
-            Clean(req.note),
+            CleanInput(req.note),
             actor.login,
             now};
     std::int64_t event_id = repo_.InsertEvent(*tx, id, e, actor.user_id);
@@ -608,7 +547,7 @@ Result<AgreementDetail> AgreementService::Step(const Actor& actor, std::int64_t 
     after["step"] = req.action;
     after["date"] = plan->date.ToIso();
     if (!req.body.empty())
-        after["body"] = Clean(req.body);
+        after["body"] = CleanInput(req.body);
     if (!req.outcome.empty())
         after["outcome"] = req.outcome;
     audit_.Record(*tx, actor, "agreement.step", "agreement", std::to_string(id),
@@ -626,13 +565,13 @@ bool SignedStatus(Status s) {
 }
 
 Result<Commitment> CheckCommitment(const CommitmentRequest& req, const Agreement& a, Date today) {
-    Problems p;
+    FieldProblems p;
     Commitment c;
     c.description =
         p.Text("description", req.description, 2000, true, "Nội dung cam kết", "The commitment");
     c.responsible_unit = p.Text("responsible_unit", req.responsible_unit, 300, false,
                                 "Đơn vị chủ trì", "The responsible unit");
-    p.Code("status", req.status, CommitmentStatuses(), "Tình trạng", "The status");
+    p.InList("status", req.status, CommitmentStatuses(), "Tình trạng", "The status");
     c.status = req.status;
     c.due_on = req.due_on;
     c.done_on = req.done_on;
@@ -741,7 +680,7 @@ Result<AgreementDetail> AgreementService::AddResult(const Actor& actor, std::int
         return current.error();
     if (!SignedStatus(current->agreement.status))
         return NotSignedYet();
-    Problems p;
+    FieldProblems p;
     ResultEntry r;
     r.agreement_id = agreement_id;
     r.description =
@@ -760,7 +699,7 @@ Result<AgreementDetail> AgreementService::AddResult(const Actor& actor, std::int
     if (req.figures.size() > 20)
         p.Add("figures", "Tối đa 20 số liệu.", "At most 20 figures.");
     for (const auto& f : req.figures) {
-        p.Code("figures", f.unit, FigureUnits(), "Đơn vị", "The unit");
+        p.InList("figures", f.unit, FigureUnits(), "Đơn vị", "The unit");
         if (!std::isfinite(f.amount) || f.amount < 0 || f.amount > 1e15) {
             p.Add("figures", "Số liệu phải là số không âm, tối đa 10^15.",
                   "A figure must be a non-negative number up to 10^15.");

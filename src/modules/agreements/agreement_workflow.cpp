@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
 
@@ -15,29 +16,8 @@ Error Invalid(std::string field, std::string vi, std::string en) {
 }
 
 Error WrongState(const AgreementDetail& current, std::string_view action) {
-    const Code* a = FindCode(Actions(), action);
-    const Code* s = FindCode(Statuses(), StatusCode(current.agreement.status));
-    Error e = Error::FailedPrecondition(
-        "Không thể thực hiện bước \"" + std::string(a->vi) +
-            "\" khi thỏa thuận đang ở trạng thái \"" + std::string(s->vi) + "\".",
-        "The step \"" + std::string(a->en) + "\" is not possible while the agreement is \"" +
-            std::string(s->en) + "\".");
-    e.field = "action";
-    return e;
-}
-
-std::string Trim(std::string_view s) {
-    return text::TrimSpace(text::Nfc(s));
-}
-
-// The date of the latest step of the history (the day it happened), if any.
-std::optional<Date> LastStepDate(const AgreementDetail& d) {
-    std::optional<Date> last;
-    for (const auto& e : d.events) {
-        if (!last || e.happened_on > *last)
-            last = e.happened_on;
-    }
-    return last;
+    return StepNotPossible(Actions(), action, Statuses(), StatusCode(current.agreement.status),
+                           "thỏa thuận", "the agreement");
 }
 
 std::vector<const Deadline*> OpenOf(const AgreementDetail& d, DeadlineKind kind) {
@@ -90,37 +70,22 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
         return Invalid("action", "Bước xử lý \"" + req.action + "\" không hợp lệ.",
                        "\"" + req.action + "\" is not a workflow step.");
     }
-    if (!req.date) {
-        return Invalid("date", "Cần ngày thực hiện (dd/mm/yyyy).",
-                       "The date of the step is required (dd/mm/yyyy).");
-    }
-    const Date date = *req.date;
-    if (date > today) {
-        return Invalid(
-            "date",
-            "Ngày thực hiện " + Display(date) + " chưa đến (hôm nay là " + Display(today) + ").",
-            "The date " + Display(date) + " is in the future (today is " + Display(today) + ").");
-    }
+    const std::string& action = req.action;
+    // Steps that follow the sequence of the procedure may not be dated before the last step of
+    // the history; replies and reports only need to follow the step that asked for them.
+    const bool sequential =
+        action != "record_opinion" && action != "report_mofa" && action != "notify_mofa";
+    auto checked = CheckStepDate(req.date, today,
+                                 sequential ? LatestHappenedOn(current.events) : std::nullopt);
+    if (!checked)
+        return checked.error();
+    const Date date = *checked;
 
     StepPlan plan;
     plan.from = a.status;
     plan.to = a.status;
     plan.date = date;
-    const std::string& action = req.action;
 
-    // Steps that follow the sequence of the procedure may not be dated before the last step of
-    // the history; replies and reports only need to follow the step that asked for them.
-    const bool sequential =
-        action != "record_opinion" && action != "report_mofa" && action != "notify_mofa";
-    if (sequential) {
-        if (auto last = LastStepDate(current); last && date < *last) {
-            return Invalid("date",
-                           "Ngày " + Display(date) + " trước bước gần nhất của hồ sơ (ngày " +
-                               Display(*last) + "): các bước phải theo đúng thứ tự thời gian.",
-                           "The date " + Display(date) + " is before the latest step (" +
-                               Display(*last) + "): steps must follow each other in time.");
-        }
-    }
     if (a.signed_on && date < *a.signed_on &&
         (action == "enter_into_force" || action == "report_mofa")) {
         return Invalid("date",
@@ -143,7 +108,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
         bodies.emplace_back(kMofaBody);
         seen.insert(text::Fold(kMofaBody));
         for (const auto& b : req.bodies) {
-            std::string name = Trim(b);
+            std::string name = CleanInput(b);
             if (name.empty())
                 continue;
             if (name.size() > 300) {
@@ -153,7 +118,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
             if (seen.insert(text::Fold(name)).second)
                 bodies.push_back(name);
         }
-        if (a.fields.procedure == "shortened" && Trim(a.fields.shortened_reason).empty()) {
+        if (a.fields.procedure == "shortened" && CleanInput(a.fields.shortened_reason).empty()) {
             return Invalid("shortened_reason",
                            "Thủ tục rút gọn cần nêu lý do (Điều 35 Luật Thỏa thuận quốc tế).",
                            "The shortened procedure needs its reason (Law 70/2020 Art. 35).");
@@ -171,7 +136,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
             return Invalid("outcome", "Ý kiến phải là: đồng ý, không đồng ý hoặc góp ý.",
                            "The opinion must be agree, disagree or comments.");
         }
-        std::string body = Trim(req.body);
+        std::string body = CleanInput(req.body);
         const Deadline* match = nullptr;
         for (const Deadline* d : OpenOf(current, DeadlineKind::kOpinion)) {
             if (text::Fold(d->body) == text::Fold(body))
@@ -190,7 +155,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
                                " is before the request was sent (" + Display(match->opened_on) +
                                ").");
         }
-        plan.close.push_back({match->id, req.outcome, Trim(req.note)});
+        plan.close.push_back({match->id, req.outcome, CleanInput(req.note)});
     } else if (action == "refer_pm") {
         if (a.status != Status::kConsulting)
             return WrongState(current, action);
@@ -217,7 +182,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
             return Invalid("outcome", "Ý kiến của Thủ tướng phải là: đồng ý hoặc không đồng ý.",
                            "The Prime Minister's reply must be consent or refuse.");
         }
-        plan.close.push_back({open.front()->id, req.outcome, Trim(req.note)});
+        plan.close.push_back({open.front()->id, req.outcome, CleanInput(req.note)});
         if (req.outcome == "refuse")
             plan.to = Status::kAbandoned;
     } else if (action == "decide") {
@@ -243,7 +208,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
         } else {
             return WrongState(current, action);
         }
-        std::string ref = Trim(req.decision_ref);
+        std::string ref = CleanInput(req.decision_ref);
         if (ref.empty() || ref.size() > 200) {
             return Invalid("decision_ref",
                            "Cần số, ngày của văn bản quyết định cho phép ký (tối đa 200 ký tự).",
@@ -262,7 +227,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
         }
         if (a.status != Status::kApproved)
             return WrongState(current, action);
-        std::string vn = Trim(req.signatory_vn);
+        std::string vn = CleanInput(req.signatory_vn);
         if (vn.empty() || vn.size() > 300) {
             return Invalid("signatory_vn",
                            "Cần họ tên, chức vụ người ký phía Việt Nam (tối đa 300 ký tự).",
@@ -270,9 +235,9 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
                            "characters).");
         }
         plan.signed_on = date;
-        plan.signed_place = Trim(req.signed_place);
+        plan.signed_place = CleanInput(req.signed_place);
         plan.signatory_vn = vn;
-        plan.signatory_foreign = Trim(req.signatory_foreign);
+        plan.signatory_foreign = CleanInput(req.signatory_foreign);
         plan.open.push_back(NewDeadline(DeadlineKind::kReportMofa, kMofaBody, date,
                                         calendar.AddCalendarDays(date, kReportMofaDays)));
         plan.to = Status::kSigned;
@@ -283,7 +248,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
                 "Không có báo cáo nào đang chờ gửi Bộ Ngoại giao cho thỏa thuận này.",
                 "No report to MOFA is waiting for this agreement.");
         }
-        plan.close.push_back({open.front()->id, "done", Trim(req.note)});
+        plan.close.push_back({open.front()->id, "done", CleanInput(req.note)});
     } else if (action == "enter_into_force") {
         if (a.status != Status::kSigned)
             return WrongState(current, action);
@@ -349,7 +314,7 @@ Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req
             return Invalid("date", "Ngày thông báo trước ngày sự việc có hiệu lực.",
                            "The notification is dated before the change took effect.");
         }
-        plan.close.push_back({open.front()->id, "done", Trim(req.note)});
+        plan.close.push_back({open.front()->id, "done", CleanInput(req.note)});
     } else if (action == "abandon") {
         if (a.status != Status::kDraft && a.status != Status::kConsulting &&
             a.status != Status::kReferredPm && a.status != Status::kApproved) {

@@ -32,17 +32,6 @@ Response Detail(AgreementService& service, const Result<AgreementDetail>& d, con
     return http::JsonResponse(status, DetailJson(*d, service.Today()));
 }
 
-// The {id} path parameter and the JSON body of a write.
-Result<std::pair<std::int64_t, nlohmann::json>> IdAndBody(const Request& req) {
-    auto id = http::ParseIdParam(req, "id");
-    if (!id)
-        return id.error();
-    auto body = http::ParseJsonBody(req);
-    if (!body)
-        return body.error();
-    return std::pair<std::int64_t, nlohmann::json>(*id, std::move(*body));
-}
-
 }  // namespace
 
 void RegisterAgreementApi(http::Router& router, AgreementService& service) {
@@ -165,7 +154,7 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add(
         {"PUT", "/api/v1/agreements/{id}", Access::kAuthenticated,
          "Edit an agreement's details (optimistic locking on version)", [&service](Request& req) {
-             auto in = IdAndBody(req);
+             auto in = http::ParseIdAndJsonBody(req);
              if (!in)
                  return http::JsonError(in.error(), req.request_id);
              const auto& [id, body] = *in;
@@ -178,7 +167,7 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add({"POST", "/api/v1/agreements/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step (opinions, referral, decision, signing ...)",
                 [&service](Request& req) {
-                    auto in = IdAndBody(req);
+                    auto in = http::ParseIdAndJsonBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
                     const auto& [id, body] = *in;
@@ -191,7 +180,7 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                 }});
     router.Add({"POST", "/api/v1/agreements/{id}/commitments", Access::kAuthenticated,
                 "Add a commitment to a signed agreement", [&service](Request& req) {
-                    auto in = IdAndBody(req);
+                    auto in = http::ParseIdAndJsonBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
                     const auto& [id, body] = *in;
@@ -202,7 +191,7 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                 }});
     router.Add({"PUT", "/api/v1/commitments/{id}", Access::kAuthenticated,
                 "Edit a commitment (optimistic locking on version)", [&service](Request& req) {
-                    auto in = IdAndBody(req);
+                    auto in = http::ParseIdAndJsonBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
                     const auto& [id, body] = *in;
@@ -216,7 +205,7 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
     router.Add({"POST", "/api/v1/agreements/{id}/results", Access::kAuthenticated,
                 "Add a result (text, date, figures) to a signed agreement",
                 [&service](Request& req) {
-                    auto in = IdAndBody(req);
+                    auto in = http::ParseIdAndJsonBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
                     const auto& [id, body] = *in;

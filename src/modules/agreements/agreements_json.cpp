@@ -7,12 +7,7 @@ namespace ngoaivu::agreements::detail {
 namespace {
 
 nlohmann::json OptIso(const std::optional<Date>& d) {
-    return d ? nlohmann::json(d->ToIso()) : nlohmann::json();
-}
-
-bool Flag(const http::Request& req, std::string_view name) {
-    auto v = req.Query(name);
-    return v && (*v == "1" || *v == "true" || *v == "on");
+    return http::JsonDate(d);
 }
 
 // Reads the members shared by a new draft, an edit and a registration.
@@ -59,13 +54,10 @@ Result<ListQuery> ParseListQuery(const http::Request& req) {
     if (!unit)
         return unit.error();
     f.unit_id = *unit;
-    f.country = std::string(req.Query("country").value_or(""));
-    if (!f.country.empty() &&
-        (f.country.size() != 2 || !std::isupper(static_cast<unsigned char>(f.country[0])) ||
-         !std::isupper(static_cast<unsigned char>(f.country[1])))) {
-        return Error::InvalidArgument("country", "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1).",
-                                      "The country must be two capital letters (ISO 3166-1).");
-    }
+    auto country = http::ParseCountryParam(req, "country");
+    if (!country)
+        return country.error();
+    f.country = *country;
     f.partner_kind = std::string(req.Query("partner_kind").value_or(""));
     auto partner = http::ParseIntParam(req, "partner", 1, std::numeric_limits<std::int64_t>::max());
     if (!partner)
@@ -78,8 +70,8 @@ Result<ListQuery> ParseListQuery(const http::Request& req) {
         return year.error();
     if (*year)
         f.year = static_cast<int>(**year);
-    f.overdue = Flag(req, "overdue");
-    f.without_result = Flag(req, "without_result");
+    f.overdue = http::FlagParam(req, "overdue");
+    f.without_result = http::FlagParam(req, "without_result");
     auto sort = ParseSort(req.Query("sort").value_or(""));
     if (!sort) {
         return Error::InvalidArgument(

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "base/text.hpp"
@@ -164,7 +165,7 @@ std::string OrderBy(AgreementSort sort) {
         case AgreementSort::kProvince:
             return " ORDER BY cu.name_vi COLLATE vi, a.signed_on DESC NULLS FIRST, a.id DESC";
         case AgreementSort::kDue:
-            return " ORDER BY a.next_due_on ASC NULLS LAST, a.id";
+            return " ORDER BY a.first_due_on ASC NULLS LAST, a.id";
         case AgreementSort::kUpdated:
             return " ORDER BY a.updated_at DESC, a.id DESC";
     }
@@ -242,6 +243,69 @@ Commitment ToCommitment(const Row& r) {
     c.done_on = OptDate(r, 6);
     c.version = r.Int(7);
     return c;
+}
+
+// Recomputes agreement.first_due_on (migration 0006): the earlier of the earliest open deadline
+// (next_due_on) and the earliest open commitment. Called by every write that can change either.
+void RefreshFirstDue(storage::Transaction& tx, std::int64_t agreement_id) {
+    tx.Exec(
+        "UPDATE agreement SET first_due_on = (SELECT CASE WHEN agreement.next_due_on IS NOT NULL "
+        "AND (MIN(c.due_on) IS NULL OR agreement.next_due_on < MIN(c.due_on)) THEN "
+        "agreement.next_due_on ELSE MIN(c.due_on) END FROM commitment c WHERE c.agreement_id = "
+        "agreement.id AND c.status IN ('open', 'in_progress')) WHERE id = $1",
+        {agreement_id});
+}
+
+// Searches of at least this many characters use the trigram index (SQLite's FTS5 trigram
+// tokenizer matches nothing shorter).
+constexpr std::size_t kTrigramMinChars = 3;
+// A term found in more agreements than this is searched by reading the rows in the list's
+// order (a match every few rows: the page fills quickly) rather than through the index (whose
+// list of matching ids would cost more to build than the rows it saves reading).
+constexpr std::int64_t kCommonTermRows = 20000;
+// A search counts its matches up to this many past the page's first row, then says "more than".
+constexpr std::int64_t kSearchCountCap = 1000;
+
+std::size_t CodePoints(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The FTS5 query matching `folded` as one substring: a phrase, with '"' doubled.
+std::string FtsPhrase(std::string_view folded) {
+    std::string out = "\"";
+    for (char c : folded) {
+        out.push_back(c);
+        if (c == '"')
+            out.push_back('"');
+    }
+    out.push_back('"');
+    return out;
+}
+
+// The condition for a search of `folded` (base/text Fold of the user's words) in titles and
+// party names. On PostgreSQL a LIKE that the pg_trgm index serves; on SQLite the FTS5 trigram
+// index for terms that are rare enough, a LIKE on the rows for the rest (see kCommonTermRows).
+// Returns true when the term is common (read from the rows): then a list reads the rows in its
+// own order and stops at the page, rather than going through a province's index and sorting
+// every match (see List).
+bool AddSearch(storage::Transaction& tx, SqlFilter& f, const std::string& folded) {
+    if (tx.backend() == storage::Backend::kSqlite && CodePoints(folded) >= kTrigramMinChars) {
+        std::string phrase = FtsPhrase(folded);
+        std::int64_t found =
+            tx.QueryOne(
+                  "SELECT COUNT(*) FROM (SELECT 1 FROM agreement_search WHERE agreement_search "
+                  "MATCH $1 LIMIT $2) t",
+                  {phrase, kCommonTermRows + 1})
+                ->Int(0);
+        if (found <= kCommonTermRows) {
+            f.Add("a.id IN (SELECT rowid FROM agreement_search WHERE agreement_search MATCH ?)",
+                  phrase);
+            return false;
+        }
+    }
+    f.Add("a.search_text LIKE ? ESCAPE '\\'", storage::LikeContains(folded));
+    return true;
 }
 
 constexpr const char* kCommitmentColumns =
@@ -392,10 +456,13 @@ Page<Agreement> SqlAgreementRepository::List(storage::Transaction& tx, const Sco
                                              const AgreementFilter& filter, AgreementSort sort,
                                              const PageRequest& page, Date today) {
     SqlFilter f;
-    AddScope(f, scope, "a.admin_unit_id");
+    const std::string q = text::Fold(filter.q);
+    const bool common_term = !q.empty() && AddSearch(tx, f, q);
+    // A common term matches every few rows: the scope's index would find all the province's rows
+    // and sort every match; "+" keeps the planner off it, so the list reads rows in its own
+    // order (the title index for sort=title) and stops at the page (bench/agreements_bench.md).
+    AddScope(f, scope, common_term ? "+a.admin_unit_id" : "a.admin_unit_id");
     AddUnit(f, filter.unit_id);
-    if (std::string q = text::Fold(filter.q); !q.empty())
-        f.Add("a.search_text LIKE ? ESCAPE '\\'", storage::LikeContains(q));
     if (!filter.country.empty()) {
         f.Add(
             "EXISTS (SELECT 1 FROM agreement_partner ap JOIN partner p ON p.id = ap.partner_id "
@@ -424,21 +491,30 @@ Page<Agreement> SqlAgreementRepository::List(storage::Transaction& tx, const Sco
         f.Add("a.status = ?", filter.status);
     if (filter.year)
         f.Add("a.signed_year = ?", static_cast<std::int64_t>(*filter.year));
-    if (filter.overdue) {
-        std::string t = today.ToIso();
-        f.Add(
-            "(a.next_due_on < ? OR EXISTS (SELECT 1 FROM commitment c WHERE c.agreement_id = "
-            "a.id AND c.status IN ('open', 'in_progress') AND c.due_on < ?))",
-            t, t);
-    }
+    if (filter.overdue)  // an open deadline or an open commitment past its date
+        f.Add("a.first_due_on < ?", today.ToIso());
     if (filter.without_result)
         f.Add("a.status = 'in_force' AND a.has_result = 0");
 
     Page<Agreement> out;
     out.page = page.page;
     out.per_page = page.per_page;
-    // The count needs no join: no condition reads the unit tables.
-    out.total = tx.QueryOne("SELECT COUNT(*) FROM agreement a" + f.Where(), f.params())->Int(0);
+    // The count needs no join: no condition reads the unit tables. A search counts up to a cap
+    // past the page (a common word matches a third of all agreements: counting them all would
+    // cost more than the page itself).
+    if (q.empty()) {
+        out.total = tx.QueryOne("SELECT COUNT(*) FROM agreement a" + f.Where(), f.params())->Int(0);
+    } else {
+        std::int64_t cap = page.offset() + kSearchCountCap;
+        out.total = tx.QueryOne("SELECT COUNT(*) FROM (SELECT 1 FROM agreement a" + f.Where() +
+                                    f.Next(" LIMIT ?") + ") t",
+                                f.ParamsWith({cap + 1}))
+                        ->Int(0);
+        if (out.total > cap) {
+            out.total = cap;
+            out.total_is_lower_bound = true;
+        }
+    }
     std::string sql = std::string("SELECT ") + kColumns + kFrom + f.Where() + OrderBy(sort) +
                       f.Next(" LIMIT ? OFFSET ?");
     for (const auto& r :
@@ -520,6 +596,7 @@ std::int64_t SqlAgreementRepository::Insert(storage::Transaction& tx, const Agre
         values);
     std::int64_t id = row->Int(0);
     WriteLinks(tx, id, a.fields);
+    RefreshFirstDue(tx, id);
     return id;
 }
 
@@ -543,6 +620,7 @@ bool SqlAgreementRepository::Update(storage::Transaction& tx, const Agreement& a
     if (n != 1)
         return false;
     WriteLinks(tx, a.id, a.fields);
+    RefreshFirstDue(tx, a.id);
     return true;
 }
 
@@ -584,14 +662,16 @@ void SqlAgreementRepository::CloseDeadline(storage::Transaction& tx, std::int64_
 
 std::int64_t SqlAgreementRepository::InsertCommitment(storage::Transaction& tx, const Commitment& c,
                                                       const std::string& now) {
-    return tx
-        .QueryOne(
-            "INSERT INTO commitment (agreement_id, description, responsible_unit, due_on, "
-            "status, done_on, created_at, updated_at, version) VALUES ($1, $2, $3, $4, "
-            "$5, $6, $7, $7, 1) RETURNING id",
-            {c.agreement_id, c.description, c.responsible_unit, DateValue(c.due_on), c.status,
-             DateValue(c.done_on), now})
-        ->Int(0);
+    std::int64_t id =
+        tx.QueryOne(
+              "INSERT INTO commitment (agreement_id, description, responsible_unit, due_on, "
+              "status, done_on, created_at, updated_at, version) VALUES ($1, $2, $3, $4, "
+              "$5, $6, $7, $7, 1) RETURNING id",
+              {c.agreement_id, c.description, c.responsible_unit, DateValue(c.due_on), c.status,
+               DateValue(c.done_on), now})
+            ->Int(0);
+    RefreshFirstDue(tx, c.agreement_id);
+    return id;
 }
 
 std::optional<Commitment> SqlAgreementRepository::GetCommitment(storage::Transaction& tx,
@@ -606,12 +686,16 @@ std::optional<Commitment> SqlAgreementRepository::GetCommitment(storage::Transac
 bool SqlAgreementRepository::UpdateCommitment(storage::Transaction& tx, const Commitment& c,
                                               std::int64_t expected_version,
                                               const std::string& now) {
-    return tx.Exec(
-               "UPDATE commitment SET description = $1, responsible_unit = $2, due_on = $3, "
-               "status = $4, done_on = $5, updated_at = $6, version = version + 1 "
-               "WHERE id = $7 AND version = $8",
-               {c.description, c.responsible_unit, DateValue(c.due_on), c.status,
-                DateValue(c.done_on), now, c.id, expected_version}) == 1;
+    if (tx.Exec("UPDATE commitment SET description = $1, responsible_unit = $2, due_on = $3, "
+                "status = $4, done_on = $5, updated_at = $6, version = version + 1 "
+                "WHERE id = $7 AND version = $8",
+                {c.description, c.responsible_unit, DateValue(c.due_on), c.status,
+                 DateValue(c.done_on), now, c.id, expected_version}) != 1)
+        return false;
+    // The commitment's agreement as stored (the caller's copy could name another one).
+    auto owner = tx.QueryOne("SELECT agreement_id FROM commitment WHERE id = $1", {c.id});
+    RefreshFirstDue(tx, owner->Int(0));
+    return true;
 }
 
 std::int64_t SqlAgreementRepository::InsertResult(storage::Transaction& tx, const ResultEntry& r,
@@ -636,19 +720,30 @@ void SqlAgreementRepository::SetNextDue(storage::Transaction& tx, std::int64_t a
                                         std::optional<Date> next_due) {
     tx.Exec("UPDATE agreement SET next_due_on = $1 WHERE id = $2",
             {DateValue(next_due), agreement_id});
+    RefreshFirstDue(tx, agreement_id);
 }
 
 Page<DueItem> SqlAgreementRepository::Due(storage::Transaction& tx, const Scope& scope,
                                           std::optional<std::int64_t> unit_id, Date until,
                                           const PageRequest& page) {
+    const bool national = scope.all && !unit_id;
+    // For a province, also `a.first_due_on <= until` (implied by the row's own date, since
+    // first_due_on is the agreement's earliest open date): the search starts from the
+    // province's agreements with anything due (index agreement_unit_first_due) instead of
+    // every agreement of the province. Nationally the rows' own indexes are the shorter way.
+    auto add_province = [&](SqlFilter& f) {
+        if (national)
+            return;
+        AddScope(f, scope, "a.admin_unit_id");
+        AddUnit(f, unit_id);
+        f.Add("a.first_due_on <= ?", until.ToIso());
+    };
     SqlFilter deadlines;
     deadlines.Add("d.closed_on IS NULL AND d.due_on <= ?", until.ToIso());
-    AddScope(deadlines, scope, "a.admin_unit_id");
-    AddUnit(deadlines, unit_id);
+    add_province(deadlines);
     SqlFilter commitments(deadlines.size());
     commitments.Add("c.status IN ('open', 'in_progress') AND c.due_on <= ?", until.ToIso());
-    AddScope(commitments, scope, "a.admin_unit_id");
-    AddUnit(commitments, unit_id);
+    add_province(commitments);
     std::string unioned =
         "SELECT 'deadline' AS what, d.agreement_id, a.title_vi, a.admin_unit_id, "
         "a.current_unit_id, d.kind, d.body, d.due_on, u.name_vi, u.name_en "
@@ -668,7 +763,6 @@ Page<DueItem> SqlAgreementRepository::Due(storage::Transaction& tx, const Scope&
     out.per_page = page.per_page;
     // The count reads only what the conditions need: the agreement (for the scope or the
     // province), never the unit names.
-    const bool national = scope.all && !unit_id;
     std::string count_sql =
         national ? "SELECT (SELECT COUNT(*) FROM agreement_deadline d" + deadlines.Where() +
                        ") + (SELECT COUNT(*) FROM commitment c" + commitments.Where() + ")"

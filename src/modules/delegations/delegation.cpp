@@ -95,24 +95,12 @@ const std::vector<Code>& PersonRoles() {
     return kList;
 }
 
-namespace {
-
-constexpr Status kStatuses[] = {Status::kProposed,  Status::kApproved,   Status::kRejected,
-                                Status::kCancelled, Status::kInProgress, Status::kReturned,
-                                Status::kReported,  Status::kClosed};
-
-}  // namespace
-
 std::string_view StatusCode(Status s) {
-    return Statuses()[static_cast<std::size_t>(s)].code;
+    return CodeOf(Statuses(), s);
 }
 
 std::optional<Status> ParseStatus(std::string_view code) {
-    for (Status s : kStatuses) {
-        if (StatusCode(s) == code)
-            return s;
-    }
-    return std::nullopt;
+    return EnumOf(Statuses(), code, Status::kClosed);
 }
 
 bool IsLive(Status s) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
 
@@ -14,74 +15,11 @@ namespace ngoaivu::delegations {
 
 namespace {
 
-std::string Clean(std::string_view s) {
-    return text::IsValidUtf8(s) ? text::TrimSpace(text::Nfc(s)) : std::string();
-}
-
 std::string Display(Date d) {
     return d.ToDisplay();
 }
 
-// "members[2]": an entry of a list, numbered from 0 as in the JSON body.
-std::string Item(std::string_view list, std::size_t i) {
-    return std::string(list) + "[" + std::to_string(i) + "]";
-}
-
-// "programme[1].day": a member of an entry of a list.
-std::string Indexed(std::string_view list, std::size_t i, std::string_view member) {
-    return Item(list, i) + "." + std::string(member);
-}
-
-// Collects every field problem, then answers with all of them at once: a form shows each next to
-// its field, and an import reports a row's problems together.
-class Problems {
- public:
-    void Add(std::string field, std::string vi, std::string en) {
-        list_.push_back({std::move(field), std::move(vi), std::move(en)});
-    }
-    // A text field: valid UTF-8, required or not, at most `max` characters once trimmed.
-    void Text(const std::string& field, std::string_view value, std::size_t max, bool required,
-              std::string_view label_vi, std::string_view label_en) {
-        if (!text::IsValidUtf8(value)) {
-            Add(field, std::string(label_vi) + ": văn bản không hợp lệ (không phải UTF-8).",
-                std::string(label_en) + ": invalid text (not UTF-8).");
-            return;
-        }
-        std::string v = Clean(value);
-        if (required && v.empty()) {
-            Add(field, "Cần nhập " + std::string(label_vi) + ".",
-                std::string(label_en) + " is required.");
-        } else if (text::CountChars(v) > max) {
-            Add(field, std::string(label_vi) + " dài quá " + std::to_string(max) + " ký tự.",
-                std::string(label_en) + " is longer than " + std::to_string(max) + " characters.");
-        }
-    }
-    void InList(const std::string& field, const std::string& value, const std::vector<Code>& list,
-                std::string_view label_vi, std::string_view label_en) {
-        if (!FindCode(list, value)) {
-            Add(field, std::string(label_vi) + " \"" + value + "\" không có trong danh mục.",
-                std::string(label_en) + " \"" + value + "\" is not one of the allowed values.");
-        }
-    }
-    bool empty() const { return list_.empty(); }
-    Error ToError() const {
-        Error e = Error::InvalidArgument(list_.front().field, list_.front().message_vi,
-                                         list_.front().message_en);
-        e.fields = list_;
-        return e;
-    }
-
- private:
-    std::vector<FieldError> list_;
-};
-
-// ISO 3166-1 alpha-2 as the forms send it: two upper-case ASCII letters. Whether the code is
-// assigned is the service's check against the country table.
-bool IsAlpha2(std::string_view s) {
-    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
-void CheckIds(Problems& p, const std::string& field, const std::vector<std::int64_t>& ids,
+void CheckIds(FieldProblems& p, const std::string& field, const std::vector<std::int64_t>& ids,
               std::string_view label_vi, std::string_view label_en) {
     std::set<std::int64_t> seen;
     for (auto id : ids) {
@@ -100,7 +38,7 @@ void CheckIds(Problems& p, const std::string& field, const std::vector<std::int6
 
 // Checks one person. `prefix` names the fields ("head", "members[2]"); `who_vi`/`who_en` name the
 // person in messages ("trưởng đoàn", "thành viên thứ 3"), numbered from 1 as the form shows them.
-void CheckPerson(Problems& p, const Person& person, const std::string& prefix, bool inbound,
+void CheckPerson(FieldProblems& p, const Person& person, const std::string& prefix, bool inbound,
                  bool is_head, const std::string& who_vi, const std::string& who_en) {
     p.Text(prefix + ".name", person.name, 200, true, "Họ tên " + who_vi, "The name of " + who_en);
     p.Text(prefix + ".title", person.title, 300, false, "Chức vụ của " + who_vi,
@@ -136,29 +74,12 @@ void CheckPerson(Problems& p, const Person& person, const std::string& prefix, b
 }
 
 Error WrongState(const Delegation& d, std::string_view action) {
-    const Code* a = FindCode(Actions(), action);
-    const Code* s = FindCode(Statuses(), StatusCode(d.status));
-    Error e = Error::FailedPrecondition(
-        "Không thể thực hiện bước \"" + std::string(a->vi) + "\" khi đoàn đang ở trạng thái \"" +
-            std::string(s->vi) + "\".",
-        "The step \"" + std::string(a->en) + "\" is not possible while the delegation is \"" +
-            std::string(s->en) + "\".");
-    e.field = "action";
-    return e;
-}
-
-// The date of the latest step of the history (the day it happened), if any.
-std::optional<Date> LastStepDate(const DelegationDetail& d) {
-    std::optional<Date> last;
-    for (const auto& e : d.events) {
-        if (!last || e.happened_on > *last)
-            last = e.happened_on;
-    }
-    return last;
+    return StepNotPossible(Actions(), action, Statuses(), StatusCode(d.status), "đoàn",
+                           "the delegation");
 }
 
 Result<std::string> DecisionRef(const StepRequest& req) {
-    std::string ref = Clean(req.decision_ref);
+    std::string ref = CleanInput(req.decision_ref);
     if (ref.empty() || text::CountChars(ref) > 200) {
         return Error::InvalidArgument(
             "decision_ref",
@@ -170,7 +91,7 @@ Result<std::string> DecisionRef(const StepRequest& req) {
 }
 
 Result<void> Reason(const StepRequest& req, std::string_view what_vi, std::string_view what_en) {
-    std::string note = Clean(req.note);
+    std::string note = CleanInput(req.note);
     if (note.empty() || text::CountChars(note) > 2000) {
         return Error::InvalidArgument(
             "note", "Cần nêu lý do " + std::string(what_vi) + " (tối đa 2000 ký tự).",
@@ -301,7 +222,7 @@ void Compare(const Delegation& a, const std::vector<Key>& a_keys, const Delegati
 }  // namespace
 
 Result<void> ValidateFields(const DelegationFields& f, Date today) {
-    Problems p;
+    FieldProblems p;
     p.Text("title", f.title, kMaxTitleChars, true, "Tên đoàn", "The title");
     p.InList("direction", f.direction, Directions(), "Loại đoàn (đoàn ra, đoàn vào)",
              "The direction");
@@ -364,8 +285,8 @@ Result<void> ValidateFields(const DelegationFields& f, Date today) {
     } else {
         for (std::size_t i = 0; i < f.members.size(); ++i) {
             const std::string n = std::to_string(i + 1);
-            CheckPerson(p, f.members[i], Item("members", i), inbound, false, "thành viên thứ " + n,
-                        "member " + n);
+            CheckPerson(p, f.members[i], ItemField("members", i), inbound, false,
+                        "thành viên thứ " + n, "member " + n);
         }
     }
 
@@ -377,7 +298,7 @@ Result<void> ValidateFields(const DelegationFields& f, Date today) {
             const auto& item = f.programme[i];
             const std::string n = std::to_string(i + 1);
             if (dates_ok && (item.day < f.starts_on || item.day > f.ends_on)) {
-                p.Add(Indexed("programme", i, "day"),
+                p.Add(ItemField("programme", i, "day"),
                       "Mục " + n + " của chương trình: ngày " + Display(item.day) +
                           " nằm ngoài thời gian của đoàn (" + Display(f.starts_on) + " – " +
                           Display(f.ends_on) + ").",
@@ -385,14 +306,14 @@ Result<void> ValidateFields(const DelegationFields& f, Date today) {
                           " is outside the delegation's dates (" + Display(f.starts_on) + " – " +
                           Display(f.ends_on) + ").");
             }
-            p.Text(Indexed("programme", i, "time"), item.time, 50, false,
+            p.Text(ItemField("programme", i, "time"), item.time, 50, false,
                    "Giờ của mục " + n + " chương trình", "The time of programme entry " + n);
-            p.Text(Indexed("programme", i, "place"), item.place, 300, false,
+            p.Text(ItemField("programme", i, "place"), item.place, 300, false,
                    "Địa điểm của mục " + n + " chương trình", "The place of programme entry " + n);
-            p.Text(Indexed("programme", i, "activity"), item.activity, 1000, true,
+            p.Text(ItemField("programme", i, "activity"), item.activity, 1000, true,
                    "Nội dung của mục " + n + " chương trình",
                    "The activity of programme entry " + n);
-            p.Text(Indexed("programme", i, "partner"), item.partner, 300, false,
+            p.Text(ItemField("programme", i, "partner"), item.partner, 300, false,
                    "Đối tác của mục " + n + " chương trình", "The partner of programme entry " + n);
         }
     }
@@ -411,7 +332,7 @@ Result<void> ValidateFields(const DelegationFields& f, Date today) {
 }
 
 Result<void> ValidateOutcome(const Outcome& o, Date today) {
-    Problems p;
+    FieldProblems p;
     CheckIds(p, "agreement_ids", o.agreement_ids, "Thỏa thuận đã ký", "Agreements signed");
     p.Text("commitments", o.commitments, 20000, false, "Cam kết", "The commitments");
     if (o.follow_ups.size() > 200) {
@@ -420,18 +341,18 @@ Result<void> ValidateOutcome(const Outcome& o, Date today) {
         for (std::size_t i = 0; i < o.follow_ups.size(); ++i) {
             const auto& f = o.follow_ups[i];
             const std::string n = std::to_string(i + 1);
-            p.Text(Indexed("follow_ups", i, "description"), f.description, 2000, true,
+            p.Text(ItemField("follow_ups", i, "description"), f.description, 2000, true,
                    "Nội dung việc cần làm tiếp " + n, "The description of follow-up " + n);
-            p.Text(Indexed("follow_ups", i, "responsible"), f.responsible, 300, false,
+            p.Text(ItemField("follow_ups", i, "responsible"), f.responsible, 300, false,
                    "Đơn vị chủ trì việc " + n, "The unit responsible for follow-up " + n);
-            p.InList(Indexed("follow_ups", i, "status"), f.status, FollowUpStatuses(),
+            p.InList(ItemField("follow_ups", i, "status"), f.status, FollowUpStatuses(),
                      "Tình trạng việc " + n, "The status of follow-up " + n);
             if (f.done_on && f.status != "done") {
-                p.Add(Indexed("follow_ups", i, "done_on"),
+                p.Add(ItemField("follow_ups", i, "done_on"),
                       "Việc " + n + " chưa hoàn thành nên không có ngày hoàn thành.",
                       "Follow-up " + n + " is not done, so it has no completion date.");
             } else if (f.done_on && *f.done_on > today) {
-                p.Add(Indexed("follow_ups", i, "done_on"),
+                p.Add(ItemField("follow_ups", i, "done_on"),
                       "Ngày hoàn thành việc " + n + " chưa đến.",
                       "The completion date of follow-up " + n + " is in the future.");
             }
@@ -459,27 +380,11 @@ Result<StepPlan> PlanStep(const DelegationDetail& current, const StepRequest& re
         return Error::InvalidArgument("action", "Bước xử lý \"" + action + "\" không hợp lệ.",
                                       "\"" + action + "\" is not a workflow step.");
     }
-    if (!req.date) {
-        return Error::InvalidArgument("date", "Cần ngày thực hiện (dd/mm/yyyy).",
-                                      "The date of the step is required (dd/mm/yyyy).");
-    }
-    const Date date = *req.date;
-    if (date > today) {
-        return Error::InvalidArgument(
-            "date",
-            "Ngày thực hiện " + Display(date) + " chưa đến (hôm nay là " + Display(today) + ").",
-            "The date " + Display(date) + " is in the future (today is " + Display(today) + ").");
-    }
-    // The history is kept in the order things happened, so a step may not be dated before the
-    // latest one (a report dated before the return would make the deadline meaningless).
-    if (auto last = LastStepDate(current); last && date < *last) {
-        return Error::InvalidArgument(
-            "date",
-            "Ngày " + Display(date) + " trước bước gần nhất của hồ sơ (ngày " + Display(*last) +
-                "): các bước phải theo đúng thứ tự thời gian.",
-            "The date " + Display(date) + " is before the latest step (" + Display(*last) +
-                "): steps must follow each other in time.");
-    }
+    // Every step follows the latest one of the history.
+    auto checked = CheckStepDate(req.date, today, LatestHappenedOn(current.events));
+    if (!checked)
+        return checked.error();
+    const Date date = *checked;
 
     StepPlan plan;
     plan.from = d.status;
@@ -605,7 +510,7 @@ Result<StepPlan> PlanStep(const DelegationDetail& current, const StepRequest& re
                 "report_summary", "Tóm tắt báo cáo: văn bản không hợp lệ (không phải UTF-8).",
                 "The report summary: invalid text (not UTF-8).");
         }
-        std::string summary = Clean(req.report_summary);
+        std::string summary = CleanInput(req.report_summary);
         if (summary.empty() || text::CountChars(summary) > 20000) {
             return Error::InvalidArgument(
                 "report_summary", "Cần tóm tắt kết quả chuyến công tác (tối đa 20000 ký tự).",
@@ -628,6 +533,16 @@ Result<StepPlan> PlanStep(const DelegationDetail& current, const StepRequest& re
         plan.to = Status::kClosed;
     }
     return plan;
+}
+
+std::string PersonKey(std::string_view name) {
+    std::string out;
+    for (const auto& w : NameKey(name)) {
+        if (!out.empty())
+            out.push_back(' ');
+        out += w;
+    }
+    return out;
 }
 
 bool SamePerson(const Person& a, const Person& b) {

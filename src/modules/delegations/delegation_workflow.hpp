@@ -122,6 +122,11 @@ struct Overlap {
 // namesakes apart; the prefix rule tolerates a title written shorter or longer.
 bool SamePerson(const Person& a, const Person& b);
 
+// The name as SamePerson compares it, as one string ("nguyen van an" for "Ông Nguyễn Văn An."):
+// stored beside each person, so that the candidates of an overlap check are found by an index.
+// Two people with the same PersonKey may still differ by title (SamePerson decides).
+std::string PersonKey(std::string_view name);
+
 // The people of `candidate` (its head and every member) who are also in another delegation of
 // `others` whose planned dates [starts_on, ends_on] share at least one day with the candidate's
 // (inclusive: a trip ending on the day another starts overlaps it). Others that are rejected or

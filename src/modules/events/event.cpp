@@ -154,52 +154,28 @@ const std::vector<Code>& Actions() {
     return kList;
 }
 
-namespace {
-
-constexpr Status kStatuses[] = {Status::kPlanned,     Status::kRequested, Status::kConsulting,
-                                Status::kSubmittedPm, Status::kApproved,  Status::kRejected,
-                                Status::kHeld,        Status::kReported,  Status::kCancelled};
-constexpr Decider kDeciders[] = {Decider::kPrimeMinister, Decider::kMinister,
-                                 Decider::kProvincialChairman, Decider::kNone};
-constexpr DeadlineKind kDeadlineKinds[] = {DeadlineKind::kConsultation,
-                                           DeadlineKind::kResultReport};
-
-}  // namespace
-
 std::string_view StatusCode(Status s) {
-    return Statuses()[static_cast<std::size_t>(s)].code;
+    return CodeOf(Statuses(), s);
 }
 
 std::optional<Status> ParseStatus(std::string_view code) {
-    for (Status s : kStatuses) {
-        if (StatusCode(s) == code)
-            return s;
-    }
-    return std::nullopt;
+    return EnumOf(Statuses(), code, Status::kCancelled);
 }
 
 std::string_view DeciderCode(Decider d) {
-    return Deciders()[static_cast<std::size_t>(d)].code;
+    return CodeOf(Deciders(), d);
 }
 
 std::optional<Decider> ParseDecider(std::string_view code) {
-    for (Decider d : kDeciders) {
-        if (DeciderCode(d) == code)
-            return d;
-    }
-    return std::nullopt;
+    return EnumOf(Deciders(), code, Decider::kNone);
 }
 
 std::string_view DeadlineKindCode(DeadlineKind k) {
-    return DeadlineKinds()[static_cast<std::size_t>(k)].code;
+    return CodeOf(DeadlineKinds(), k);
 }
 
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view code) {
-    for (DeadlineKind k : kDeadlineKinds) {
-        if (DeadlineKindCode(k) == code)
-            return k;
-    }
-    return std::nullopt;
+    return EnumOf(DeadlineKinds(), code, DeadlineKind::kResultReport);
 }
 
 }  // namespace ngoaivu::events

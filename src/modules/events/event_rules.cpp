@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
 
@@ -28,112 +29,6 @@ std::string N(long n) {
 std::string DaysEn(long n) {
     return N(n) + (n == 1 || n == -1 ? " day" : " days");
 }
-
-// A value typed by the user, as a message may quote it: invalid UTF-8 is never echoed (the
-// messages end up in JSON and HTML), and a long value is cut.
-std::string Echo(std::string_view s) {
-    if (!text::IsValidUtf8(s))
-        return "?";
-    std::string v(s);
-    if (text::CountChars(v) <= 60)
-        return v;
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < v.size() && chars < 60; ++chars) {
-        std::size_t len = 1;
-        auto b = static_cast<unsigned char>(v[i]);
-        if (b >= 0xF0)
-            len = 4;
-        else if (b >= 0xE0)
-            len = 3;
-        else if (b >= 0xC0)
-            len = 2;
-        out.append(v, i, len);
-        i += len;
-    }
-    return out + "…";
-}
-
-std::string Vi(const std::vector<Code>& list, std::string_view code) {
-    const Code* c = FindCode(list, code);
-    return c ? std::string(c->vi) : std::string(code);
-}
-
-std::string En(const std::vector<Code>& list, std::string_view code) {
-    const Code* c = FindCode(list, code);
-    return c ? std::string(c->en) : std::string(code);
-}
-
-// The codes of `list`, "a, b, c", for the messages that say what is allowed.
-std::string CodeList(const std::vector<Code>& list) {
-    std::string out;
-    for (const auto& c : list) {
-        if (!out.empty())
-            out += ", ";
-        out += c.code;
-    }
-    return out;
-}
-
-// Collects every field problem of the fields, then answers with all of them at once (the form
-// shows each beside its input).
-class Problems {
- public:
-    void Add(std::string field, std::string vi, std::string en) {
-        list_.push_back({std::move(field), std::move(vi), std::move(en)});
-    }
-    // A text: valid UTF-8, given when required, at most `max` characters once trimmed.
-    void Text(const std::string& field, std::string_view value, std::size_t max, bool required,
-              std::string_view label_vi, std::string_view label_en) {
-        if (!text::IsValidUtf8(value)) {
-            Add(field, std::string(label_vi) + ": văn bản không hợp lệ (không phải UTF-8).",
-                std::string(label_en) + ": invalid text (not UTF-8).");
-            return;
-        }
-        std::string v = Clean(value);
-        if (required && v.empty()) {
-            Add(field, std::string(label_vi) + " là bắt buộc.",
-                std::string(label_en) + " is required.");
-        } else if (text::CountChars(v) > max) {
-            Add(field, std::string(label_vi) + " dài quá " + N(static_cast<long>(max)) + " ký tự.",
-                std::string(label_en) + " is longer than " + N(static_cast<long>(max)) +
-                    " characters.");
-        }
-    }
-    void Code(const std::string& field, std::string_view value,
-              const std::vector<events::Code>& list, std::string_view label_vi,
-              std::string_view label_en) {
-        if (!FindCode(list, value)) {
-            std::string v = Echo(value);
-            Add(field,
-                std::string(label_vi) + " \"" + v + "\" không có trong danh mục (" +
-                    CodeList(list) + ").",
-                std::string(label_en) + " \"" + v + "\" is not one of " + CodeList(list) + ".");
-        }
-    }
-    // A list of at most `max` items.
-    bool Count(const std::string& field, std::size_t size, std::size_t max,
-               std::string_view label_vi, std::string_view label_en) {
-        if (size <= max)
-            return true;
-        Add(field,
-            std::string(label_vi) + ": tối đa " + N(static_cast<long>(max)) + " mục (có " +
-                N(static_cast<long>(size)) + ").",
-            std::string(label_en) + ": at most " + N(static_cast<long>(max)) + " items (" +
-                N(static_cast<long>(size)) + " given).");
-        return false;
-    }
-    bool empty() const { return list_.empty(); }
-    Error ToError() const {
-        Error e = Error::InvalidArgument(list_.front().field, list_.front().message_vi,
-                                         list_.front().message_en);
-        e.fields = list_;
-        return e;
-    }
-
- private:
-    std::vector<FieldError> list_;
-};
 
 // "HH:MM", 24-hour.
 bool IsTime(std::string_view s) {
@@ -164,11 +59,6 @@ bool IsHttpUrl(std::string_view s) {
     });
 }
 
-bool IsCountryCode(std::string_view s) {
-    return s.size() == 2 &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 bool Contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -195,16 +85,16 @@ void CleanList(std::vector<std::string>& list) {
 }
 
 // A list of names (organisers, chairs, speakers): each given, valid and not too long.
-void CheckNames(Problems& p, const std::string& field, const std::vector<std::string>& list,
+void CheckNames(FieldProblems& p, const std::string& field, const std::vector<std::string>& list,
                 std::string_view label_vi, std::string_view label_en) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::string n = N(static_cast<long>(i + 1));
-        p.Text(field + "[" + std::to_string(i) + "]", list[i], kMaxNameChars, true,
+        p.Text(ItemField(field, i), list[i], kMaxNameChars, true,
                std::string(label_vi) + " thứ " + n, std::string(label_en) + " " + n);
     }
 }
 
-void CheckDateRange(Problems& p, const std::string& field, Date d, Date lo, Date hi,
+void CheckDateRange(FieldProblems& p, const std::string& field, Date d, Date lo, Date hi,
                     std::string_view label_vi, std::string_view label_en) {
     if (d < lo || d > hi) {
         p.Add(field,
@@ -264,12 +154,12 @@ EventFields NormalizeFields(EventFields f) {
 }
 
 Result<void> ValidateFields(const EventFields& f, Date today) {
-    Problems p;
+    FieldProblems p(FieldProblems::Wording::kListingCodes);
     p.Text("title_vi", f.title_vi, kMaxTitleChars, true, "Tên sự kiện (tiếng Việt)",
            "The Vietnamese title");
     p.Text("title_en", f.title_en, kMaxTitleChars, false, "Tên sự kiện (tiếng Anh)",
            "The English title");
-    p.Code("type", f.type, Types(), "Loại sự kiện", "The type");
+    p.InList("type", f.type, Types(), "Loại sự kiện", "The type");
     p.Text("theme", f.theme, kMaxThemeChars, false, "Chủ đề", "The theme");
 
     // The dates: within the years the product covers, in order, and not endless.
@@ -289,7 +179,7 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
 
     // The format and where it happens: an online or hybrid event has at least one site (a
     // bridge point or the venue of its host); bridge points belong to online formats only.
-    p.Code("format", f.format, Formats(), "Hình thức tổ chức", "The format");
+    p.InList("format", f.format, Formats(), "Hình thức tổ chức", "The format");
     p.Text("venue", f.venue, kMaxVenueChars, false, "Địa điểm", "The venue");
     const bool online = f.format == "online" || f.format == "hybrid";
     if (online && f.bridge_points.empty() && Clean(f.venue).empty()) {
@@ -306,7 +196,7 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < f.bridge_points.size(); ++i) {
             const BridgePoint& b = f.bridge_points[i];
-            std::string at = "bridge_points[" + std::to_string(i) + "].";
+            std::string at = ItemField("bridge_points", i) + ".";
             std::string n = N(static_cast<long>(i + 1));
             p.Text(at + "name", b.name, kMaxNameChars, true, "Tên điểm cầu thứ " + n,
                    "The name of bridge point " + n);
@@ -362,10 +252,11 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     if (p.Count("countries", f.countries.size(), kMaxCountries, "Quốc gia", "Countries")) {
         std::set<std::string> seen;
         for (const auto& c : f.countries) {
-            if (!IsCountryCode(c)) {
+            if (!IsAlpha2(c)) {
                 p.Add("countries",
-                      "Mã quốc gia \"" + Echo(c) + "\" phải là mã ISO 3166-1 gồm 2 chữ cái.",
-                      "The country code \"" + Echo(c) + "\" must be a two-letter ISO 3166-1 code.");
+                      "Mã quốc gia \"" + EchoInput(c) + "\" phải là mã ISO 3166-1 gồm 2 chữ cái.",
+                      "The country code \"" + EchoInput(c) +
+                          "\" must be a two-letter ISO 3166-1 code.");
                 break;
             }
             if (c == "VN") {
@@ -405,8 +296,8 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     counts_ok = count("delegates_in_person", pt.delegates_in_person, "Số đại biểu dự trực tiếp",
                       "The number of delegates in person") &&
                 counts_ok;
-    p.Code("participants.highest_foreign_rank", pt.highest_foreign_rank, ForeignRanks(),
-           "Cấp cao nhất của khách nước ngoài", "The highest foreign rank");
+    p.InList("participants.highest_foreign_rank", pt.highest_foreign_rank, ForeignRanks(),
+             "Cấp cao nhất của khách nước ngoài", "The highest foreign rank");
     if (counts_ok && FindCode(ForeignRanks(), pt.highest_foreign_rank)) {
         if (pt.foreign > 0 && pt.highest_foreign_rank == "none") {
             p.Add("participants.highest_foreign_rank",
@@ -427,11 +318,11 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     {
         std::set<std::string> seen;
         for (const auto& t : f.sensitive_topics) {
-            p.Code("sensitive_topics", t, SensitiveTopics(), "Nội dung nhạy cảm",
-                   "The sensitive topic");
+            p.InList("sensitive_topics", t, SensitiveTopics(), "Nội dung nhạy cảm",
+                     "The sensitive topic");
             if (!seen.insert(t).second) {
-                p.Add("sensitive_topics", "Nội dung nhạy cảm \"" + Echo(t) + "\" bị trùng.",
-                      "The sensitive topic \"" + Echo(t) + "\" is listed twice.");
+                p.Add("sensitive_topics", "Nội dung nhạy cảm \"" + EchoInput(t) + "\" bị trùng.",
+                      "The sensitive topic \"" + EchoInput(t) + "\" is listed twice.");
             }
         }
     }
@@ -440,7 +331,7 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     if (p.Count("sessions", f.sessions.size(), kMaxSessions, "Phiên", "Sessions")) {
         for (std::size_t i = 0; i < f.sessions.size(); ++i) {
             const Session& s = f.sessions[i];
-            std::string at = "sessions[" + std::to_string(i) + "].";
+            std::string at = ItemField("sessions", i) + ".";
             std::string n = N(static_cast<long>(i + 1));
             p.Text(at + "title", s.title, kMaxTitleChars, true, "Tên phiên thứ " + n,
                    "The title of session " + n);
@@ -487,14 +378,14 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     if (p.Count("awards", f.awards.size(), kMaxAwards, "Khen thưởng", "Awards")) {
         for (std::size_t i = 0; i < f.awards.size(); ++i) {
             const Award& a = f.awards[i];
-            std::string at = "awards[" + std::to_string(i) + "].";
+            std::string at = ItemField("awards", i) + ".";
             std::string n = N(static_cast<long>(i + 1));
-            p.Code(at + "kind", a.kind, AwardKinds(), "Hình thức khen thưởng thứ " + n,
-                   "The kind of award " + n);
+            p.InList(at + "kind", a.kind, AwardKinds(), "Hình thức khen thưởng thứ " + n,
+                     "The kind of award " + n);
             p.Text(at + "recipient", a.recipient, kMaxNameChars, true,
                    "Người, tập thể nhận khen thưởng thứ " + n, "The recipient of award " + n);
-            p.Code(at + "recipient_kind", a.recipient_kind, RecipientKinds(),
-                   "Loại người nhận khen thưởng thứ " + n, "The recipient kind of award " + n);
+            p.InList(at + "recipient_kind", a.recipient_kind, RecipientKinds(),
+                     "Loại người nhận khen thưởng thứ " + n, "The recipient kind of award " + n);
             if (a.recipient_unit_id && *a.recipient_unit_id <= 0) {
                 p.Add(at + "recipient_unit_id",
                       "Tỉnh của người nhận khen thưởng thứ " + n + " không hợp lệ.",
@@ -508,7 +399,7 @@ Result<void> ValidateFields(const EventFields& f, Date today) {
     if (p.Count("press_links", f.press_links.size(), kMaxPressLinks, "Bài báo", "Press articles")) {
         for (std::size_t i = 0; i < f.press_links.size(); ++i) {
             const PressLink& l = f.press_links[i];
-            std::string at = "press_links[" + std::to_string(i) + "].";
+            std::string at = ItemField("press_links", i) + ".";
             std::string n = N(static_cast<long>(i + 1));
             p.Text(at + "title", l.title, kMaxTitleChars, true, "Tiêu đề bài báo thứ " + n,
                    "The title of article " + n);
@@ -552,10 +443,10 @@ Competence WhoDecides(const EventFields& f) {
         c.decider = Decider::kNone;
         c.reasons.push_back(
             {"not_conference", "",
-             "Loại sự kiện \"" + Vi(Types(), f.type) +
+             "Loại sự kiện \"" + NameVi(Types(), f.type) +
                  "\" không phải hội nghị, hội thảo quốc tế: không phải xin phép theo Quyết định "
                  "06/2020/QĐ-TTg.",
-             "The type \"" + En(Types(), f.type) +
+             "The type \"" + NameEn(Types(), f.type) +
                  "\" is not an international conference or seminar: no permission under Decision "
                  "06/2020/QĐ-TTg is needed."});
         return c;
@@ -564,9 +455,9 @@ Competence WhoDecides(const EventFields& f) {
     if (rank == "head_of_state_or_government" || rank == "minister_or_higher") {
         c.reasons.push_back(
             {"foreign_rank", rank,
-             "Khách nước ngoài cao nhất ở cấp \"" + Vi(ForeignRanks(), rank) +
+             "Khách nước ngoài cao nhất ở cấp \"" + NameVi(ForeignRanks(), rank) +
                  "\", từ cấp Bộ trưởng trở lên: Thủ tướng Chính phủ cho phép tổ chức.",
-             "The highest foreign participant is \"" + En(ForeignRanks(), rank) +
+             "The highest foreign participant is \"" + NameEn(ForeignRanks(), rank) +
                  "\", of ministerial level or higher: the Prime Minister gives permission."});
     }
     // In the order of the list, so that the reasons read the same whatever order was typed.
@@ -750,25 +641,8 @@ Error Refused(std::string vi, std::string en) {
 }
 
 Error WrongState(const EventRecord& e, std::string_view action) {
-    return Refused(
-        "Không thể thực hiện bước \"" + Vi(Actions(), action) +
-            "\" khi sự kiện đang ở trạng thái \"" + Vi(Statuses(), StatusCode(e.status)) + "\".",
-        "The step \"" + En(Actions(), action) + "\" is not possible while the event is \"" +
-            En(Statuses(), StatusCode(e.status)) + "\".");
-}
-
-std::string Trim(std::string_view s) {
-    return text::IsValidUtf8(s) ? text::TrimSpace(text::Nfc(s)) : std::string();
-}
-
-// The date of the latest step of the history (the day it happened), if any.
-std::optional<Date> LastStepDate(const EventDetail& d) {
-    std::optional<Date> last;
-    for (const auto& h : d.history) {
-        if (!last || h.happened_on > *last)
-            last = h.happened_on;
-    }
-    return last;
+    return StepNotPossible(Actions(), action, Statuses(), StatusCode(e.status), "sự kiện",
+                           "the event");
 }
 
 std::vector<const Deadline*> OpenOf(const EventDetail& d, DeadlineKind kind) {
@@ -820,7 +694,7 @@ Result<void> SettleConsultations(const EventDetail& d, Date date, StepPlan& plan
 }
 
 Result<std::string> DecisionRef(const StepRequest& req) {
-    std::string ref = Trim(req.decision_ref);
+    std::string ref = CleanInput(req.decision_ref);
     if (ref.empty() || text::CountChars(ref) > kMaxDecisionRefChars) {
         return Invalid("decision_ref",
                        "Cần số, ngày của văn bản cho phép hoặc không cho phép tổ chức (tối đa " +
@@ -831,9 +705,9 @@ Result<std::string> DecisionRef(const StepRequest& req) {
     return ref;
 }
 
-// Who receives the result report (Form 02): the agency of the competent person, with a copy to
-// MOFA for the events the Prime Minister permitted.
-std::string ReportBody(Decider d, bool national) {
+}  // namespace
+
+std::string ResultReportBody(Decider d, bool national) {
     std::string agency =
         national ? "Bộ, cơ quan ngang bộ cho phép tổ chức" : "Ủy ban nhân dân tỉnh";
     if (d == Decider::kPrimeMinister)
@@ -841,38 +715,22 @@ std::string ReportBody(Decider d, bool national) {
     return agency;
 }
 
-}  // namespace
-
 Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
                           const WorkingCalendar& calendar, Date today) {
     const EventRecord& e = current.event;
     const EventFields& f = e.fields;
     const std::string& action = req.action;
     if (!FindCode(Actions(), action) || action == "create" || action == "edit") {
-        return Invalid("action", "Bước xử lý \"" + Echo(action) + "\" không hợp lệ.",
-                       "\"" + Echo(action) + "\" is not a workflow step.");
-    }
-    if (!req.date) {
-        return Invalid("date", "Cần ngày thực hiện (dd/mm/yyyy).",
-                       "The date of the step is required (dd/mm/yyyy).");
-    }
-    const Date date = *req.date;
-    if (date > today) {
-        return Invalid(
-            "date",
-            "Ngày thực hiện " + Display(date) + " chưa đến (hôm nay là " + Display(today) + ").",
-            "The date " + Display(date) + " is in the future (today is " + Display(today) + ").");
+        return Invalid("action", "Bước xử lý \"" + EchoInput(action) + "\" không hợp lệ.",
+                       "\"" + EchoInput(action) + "\" is not a workflow step.");
     }
     // Steps follow each other in time; a reply only needs to follow the request it answers.
-    if (action != "record_reply") {
-        if (auto last = LastStepDate(current); last && date < *last) {
-            return Invalid("date",
-                           "Ngày " + Display(date) + " trước bước gần nhất của hồ sơ (ngày " +
-                               Display(*last) + "): các bước phải theo đúng thứ tự thời gian.",
-                           "The date " + Display(date) + " is before the latest step (" +
-                               Display(*last) + "): steps must follow each other in time.");
-        }
-    }
+    auto checked =
+        CheckStepDate(req.date, today,
+                      action != "record_reply" ? LatestHappenedOn(current.history) : std::nullopt);
+    if (!checked)
+        return checked.error();
+    const Date date = *checked;
 
     StepPlan plan;
     plan.from = e.status;
@@ -928,7 +786,7 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
                                "Tên cơ quan được lấy ý kiến không hợp lệ (không phải UTF-8).",
                                "A consulted body's name is invalid text (not UTF-8).");
             }
-            std::string name = Trim(b);
+            std::string name = CleanInput(b);
             if (name.empty())
                 continue;
             if (text::CountChars(name) > kMaxNameChars) {
@@ -958,7 +816,7 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
             return Invalid("outcome", "Ý kiến phải là: đồng ý, không đồng ý hoặc góp ý.",
                            "The opinion must be agree, disagree or comments.");
         }
-        std::string body = Trim(req.body);
+        std::string body = CleanInput(req.body);
         const Deadline* match = nullptr;
         for (const Deadline* dl : OpenOf(current, DeadlineKind::kConsultation)) {
             if (text::Fold(dl->body) == text::Fold(body))
@@ -966,8 +824,9 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
         }
         if (!match) {
             return Invalid(
-                "body", "Không có yêu cầu lấy ý kiến nào đang chờ cơ quan \"" + Echo(body) + "\".",
-                "No request for opinions is waiting for \"" + Echo(body) + "\".");
+                "body",
+                "Không có yêu cầu lấy ý kiến nào đang chờ cơ quan \"" + EchoInput(body) + "\".",
+                "No request for opinions is waiting for \"" + EchoInput(body) + "\".");
         }
         if (date < match->opened_on) {
             return Invalid("date",
@@ -977,7 +836,7 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
                                " is before the request was sent (" + Display(match->opened_on) +
                                ").");
         }
-        plan.close.push_back({match->id, req.outcome, Trim(req.note)});
+        plan.close.push_back({match->id, req.outcome, CleanInput(req.note)});
     } else if (action == "submit_pm") {
         if (now != Decider::kPrimeMinister) {
             return Refused("Sự kiện không thuộc thẩm quyền cho phép của Thủ tướng Chính phủ: " +
@@ -1085,7 +944,7 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
             const Decider decider = e.decider == Decider::kNone ? now : e.decider;
             const Date due = ResultReportDue(f.ends_on, calendar);
             plan.open.push_back(NewDeadline(DeadlineKind::kResultReport,
-                                            ReportBody(decider, f.national), date, due));
+                                            ResultReportBody(decider, f.national), date, due));
             plan.report_due_on = due;
         }
         plan.to = Status::kHeld;
@@ -1093,7 +952,7 @@ Result<StepPlan> PlanStep(const EventDetail& current, const StepRequest& req,
         if (e.status != Status::kHeld)
             return WrongState(e, action);
         for (const Deadline* dl : OpenOf(current, DeadlineKind::kResultReport))
-            plan.close.push_back({dl->id, "done", Trim(req.note)});
+            plan.close.push_back({dl->id, "done", CleanInput(req.note)});
         plan.reported_on = date;
         plan.to = Status::kReported;
     } else if (action == "cancel") {

@@ -119,6 +119,12 @@ Date ConsultationDue(Date sent_on, const WorkingCalendar& calendar);
 // The last day of the result report of an event whose last day is `last_day`, by the same rule.
 Date ResultReportDue(Date last_day, const WorkingCalendar& calendar);
 
+// Who receives the result report (Form 02) of an event permitted by `d`: the agency of the
+// competent person ("Ủy ban nhân dân tỉnh", or the permitting ministry for a national event), with
+// a copy to MOFA when the Prime Minister permitted it. The body of the kResultReport deadline
+// PlanStep opens on "mark_held".
+std::string ResultReportBody(Decider d, bool national);
+
 // The yearly report to MOFA (Form 03): the events of 15 December of the previous year to
 // 14 December, due on 18 December (a fixed date, not a period, so not moved off a weekend).
 struct ReportPeriod {

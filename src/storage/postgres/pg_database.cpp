@@ -421,6 +421,8 @@ class PgTransaction final : public Transaction {
         StartIfPending();
         conn_->Simple(sql);
     }
+    Backend backend() const override { return Backend::kPostgres; }
+
     void Commit() override {
         if (mode_ == TxMode::kSingleRead) {
             // nothing to end: the statement committed itself

@@ -95,7 +95,12 @@ class Connection {
         sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, nullptr, CollateVi, nullptr);
         try {
             // The first statement reads the file: this is where "not a database" shows.
-            Script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+            // mmap_size: reads map the file instead of copying each page through pread into the
+            // connection's cache, which halves the time of queries that read many rows
+            // (bench/agreements_bench.md); it reserves address space, not memory.
+            Script(
+                "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+                "PRAGMA mmap_size=2147483648;");
         } catch (...) {
             sqlite3_close_v2(db_);  // the destructor does not run for a throwing constructor
             db_ = nullptr;
@@ -254,6 +259,8 @@ class SqliteTransaction final : public Transaction {
         Single(sql);
         conn_->Script(sql);
     }
+    Backend backend() const override { return Backend::kSqlite; }
+
     void Commit() override {
         conn_->Run("COMMIT", {}, nullptr);
         done_ = true;

@@ -1,0 +1,431 @@
+#include "modules/delegations/delegation_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "base/field_problems.hpp"
+#include "base/input.hpp"
+#include "base/text.hpp"
+
+namespace ngoaivu::delegations {
+
+namespace {
+
+using storage::TxMode;
+
+Error NotFoundDelegation() {
+    return Error::NotFound("Không tìm thấy đoàn này.", "No such delegation.");
+}
+
+Error VersionConflict() {
+    Error e = Error::Conflict(
+        "Đoàn này vừa được người khác sửa: hãy tải lại trang, xem thay đổi của họ rồi sửa lại.",
+        "Someone else has just changed this delegation: reload it, look at their change and "
+        "edit again.");
+    e.field = "version";
+    return e;
+}
+
+std::string OptIso(const std::optional<Date>& d) {
+    return d ? d->ToIso() : std::string();
+}
+
+bool ValidUnitOn(const agreements::UnitInfo& u, Date d) {
+    return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
+}
+
+// Only a provincial leader of the delegation's province (or an administrator) approves or
+// refuses it (LAW-AND-PRACTICE.md §3.1: the provincial People's Committee decides).
+bool IsLeaderOf(const Actor& actor, std::int64_t unit_id) {
+    return actor.IsAdmin() ||
+           std::any_of(actor.grants.begin(), actor.grants.end(), [&](const RoleGrant& g) {
+               return g.role == Role::kProvinceLeader &&
+                      (g.all_provinces || g.provinces.contains(unit_id));
+           });
+}
+
+std::string Names(const std::vector<Overlap>& overlaps, std::size_t max) {
+    std::string out;
+    std::set<std::string> seen;
+    for (const auto& o : overlaps) {
+        if (!seen.insert(o.person_name).second)
+            continue;
+        if (seen.size() > max) {
+            out += ", …";
+            break;
+        }
+        if (!out.empty())
+            out += ", ";
+        out += o.person_name + " (#" + std::to_string(o.other_id) + ")";
+    }
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json DelegationService::Describe(const Delegation& d) {
+    const auto& f = d.fields;
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& m : f.members)
+        members.push_back(m.name);
+    return {{"title", f.title},
+            {"direction", f.direction},
+            {"level", f.level},
+            {"admin_unit_ids", f.admin_unit_ids},
+            {"partner_ids", f.partner_ids},
+            {"countries", f.countries},
+            {"starts_on", f.starts_on.ToIso()},
+            {"ends_on", f.ends_on.ToIso()},
+            {"funding", f.funding},
+            {"head", f.head.name},
+            {"members", members},
+            {"report_due_days", f.report_due_days},
+            {"status", StatusCode(d.status)},
+            {"decision_ref", d.decision_ref},
+            {"departed_on", OptIso(d.departed_on)},
+            {"returned_on", OptIso(d.returned_on)},
+            {"report_due_on", OptIso(d.report_due_on)},
+            {"reported_on", OptIso(d.reported_on)},
+            {"version", d.version}};
+}
+
+Result<void> DelegationService::CheckFields(storage::Transaction& tx, DelegationFields& f,
+                                            agreements::UnitInfo* owner) {
+    if (auto v = ValidateFields(f, clock_.Today()); !v)
+        return v.error();
+    std::vector<FieldError> problems;
+    auto add = [&](std::string field, std::string vi, std::string en) {
+        problems.push_back({std::move(field), std::move(vi), std::move(en)});
+    };
+    // The provinces: each existing on the first day (a delegation of March 2025 belongs to one of
+    // the 63, one of August 2025 to one of the 34).
+    for (std::size_t i = 0; i < f.admin_unit_ids.size(); ++i) {
+        auto u = units_.FindUnit(tx, f.admin_unit_ids[i]);
+        if (!u) {
+            add("admin_unit_ids",
+                "Không có tỉnh, thành phố số " + std::to_string(f.admin_unit_ids[i]) + ".",
+                "There is no province " + std::to_string(f.admin_unit_ids[i]) + ".");
+        } else if (!ValidUnitOn(*u, f.starts_on)) {
+            add("admin_unit_ids",
+                u->name_vi + " không tồn tại vào ngày " + f.starts_on.ToDisplay() +
+                    ": hãy chọn tỉnh, thành phố theo địa giới của ngày đó.",
+                u->name_en + " did not exist on " + f.starts_on.ToDisplay() +
+                    ": choose the province by the boundaries of that day.");
+        } else if (i == 0 && owner) {
+            *owner = *u;
+        }
+    }
+    std::sort(f.partner_ids.begin(), f.partner_ids.end());
+    f.partner_ids.erase(std::unique(f.partner_ids.begin(), f.partner_ids.end()),
+                        f.partner_ids.end());
+    auto found = units_.FindPartners(tx, f.partner_ids);
+    for (auto id : f.partner_ids) {
+        auto it = std::find_if(found.begin(), found.end(),
+                               [&](const auto& pr) { return pr.first == id; });
+        if (it == found.end()) {
+            add("partner_ids", "Không có đối tác số " + std::to_string(id) + ".",
+                "There is no partner " + std::to_string(id) + ".");
+        } else if (it->second != 0) {
+            add("partner_ids",
+                "Đối tác số " + std::to_string(id) + " đã được gộp vào đối tác số " +
+                    std::to_string(it->second) + ": hãy chọn đối tác đó.",
+                "Partner " + std::to_string(id) + " was merged into partner " +
+                    std::to_string(it->second) + ": choose that one.");
+        }
+    }
+    for (const auto& c : repo_.UnknownCountries(tx, f.countries)) {
+        add("countries", "Không có quốc gia mã \"" + c + "\".",
+            "There is no country with code \"" + c + "\".");
+    }
+    if (problems.empty())
+        return {};
+    Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
+                                     problems.front().message_en);
+    e.fields = std::move(problems);
+    return e;
+}
+
+std::vector<Overlap> DelegationService::OverlapsOf(storage::Transaction& tx, const Delegation& d) {
+    if (!IsLive(d.status))
+        return {};
+    std::vector<std::string> keys{PersonKey(d.fields.head.name)};
+    for (const auto& m : d.fields.members)
+        keys.push_back(PersonKey(m.name));
+    auto others = repo_.OverlapCandidates(tx, keys, d.fields.starts_on, d.fields.ends_on, d.id);
+    return FindOverlaps(d, others);
+}
+
+DelegationView DelegationService::ViewOf(storage::Transaction& tx, DelegationDetail detail) {
+    DelegationView v;
+    v.agreements = repo_.Agreements(tx, detail.outcome.agreement_ids);
+    // Before and right after approval a clash can still be fixed; later it is history.
+    if (detail.delegation.status == Status::kProposed ||
+        detail.delegation.status == Status::kApproved)
+        v.overlaps = OverlapsOf(tx, detail.delegation);
+    v.report_overdue = IsReportOverdue(detail.delegation, clock_.Today());
+    v.detail = std::move(detail);
+    return v;
+}
+
+Result<DelegationDetail> DelegationService::LoadForWrite(storage::Transaction& tx,
+                                                         const Actor& actor, std::int64_t id) {
+    auto d = repo_.Get(tx, id);
+    if (!d || !actor.CanReadProvince(d->delegation.fields.admin_unit_ids.front()))
+        return NotFoundDelegation();
+    if (!actor.CanWriteProvince(d->delegation.fields.admin_unit_ids.front())) {
+        return Error::PermissionDenied(
+            "Bạn không có quyền sửa đoàn của " + d->delegation.unit_name_vi + ".",
+            "You may not change delegations of " + d->delegation.unit_name_en + ".");
+    }
+    return std::move(*d);
+}
+
+Result<Page<Delegation>> DelegationService::List(const Actor& actor, const DelegationFilter& filter,
+                                                 DelegationSort sort, const PageRequest& page) {
+    if (!text::IsValidUtf8(filter.q) || text::CountChars(filter.q) > 200) {
+        return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 200 ký tự.",
+                                      "The search text is longer than 200 characters.");
+    }
+    struct ListCheck {
+        const char* field;
+        const std::string* value;
+        const std::vector<Code>* list;
+    };
+    for (const ListCheck& c : {ListCheck{"status", &filter.status, &Statuses()},
+                               ListCheck{"direction", &filter.direction, &Directions()},
+                               ListCheck{"level", &filter.level, &Levels()}}) {
+        if (!c.value->empty() && !FindCode(*c.list, *c.value)) {
+            return Error::InvalidArgument(
+                c.field, "Giá trị \"" + *c.value + "\" của " + c.field + " không có.",
+                "There is no " + std::string(c.field) + " \"" + *c.value + "\".");
+        }
+    }
+    if (filter.year && (*filter.year < 1945 || *filter.year > 2100)) {
+        return Error::InvalidArgument("year", "Năm phải từ 1945 đến 2100.",
+                                      "The year must be 1945 to 2100.");
+    }
+    if (filter.from && filter.to && *filter.to < *filter.from) {
+        return Error::InvalidArgument("to", "Ngày kết thúc của khoảng trước ngày bắt đầu.",
+                                      "The end of the range is before its start.");
+    }
+    auto tx = db_.Begin(TxMode::kRead);
+    auto out = repo_.List(*tx, ReadScopeOf(actor), filter, sort, page, clock_.Today());
+    tx->Commit();
+    return out;
+}
+
+Result<DelegationView> DelegationService::Get(const Actor& actor, std::int64_t id) {
+    auto tx = db_.Begin(TxMode::kRead);
+    auto d = repo_.Get(*tx, id);
+    if (!d || !actor.CanReadProvince(d->delegation.fields.admin_unit_ids.front()))
+        return NotFoundDelegation();
+    auto v = ViewOf(*tx, std::move(*d));
+    tx->Commit();
+    return v;
+}
+
+Result<void> DelegationService::CheckReadable(storage::Transaction& tx, const Actor& actor,
+                                              std::int64_t id) {
+    auto d = repo_.Get(tx, id);
+    if (!d || !actor.CanReadProvince(d->delegation.fields.admin_unit_ids.front()))
+        return NotFoundDelegation();
+    return {};
+}
+
+Result<void> DelegationService::CheckWritable(storage::Transaction& tx, const Actor& actor,
+                                              std::int64_t id) {
+    auto d = LoadForWrite(tx, actor, id);
+    if (!d)
+        return d.error();
+    return {};
+}
+
+Result<DelegationView> DelegationService::Create(const Actor& actor, const DelegationFields& fields,
+                                                 std::optional<Date> proposed_on) {
+    Date today = clock_.Today();
+    if (proposed_on && *proposed_on > today) {
+        return Error::InvalidArgument(
+            "proposed_on", "Ngày đề xuất " + proposed_on->ToDisplay() + " chưa đến.",
+            "The proposal date " + proposed_on->ToDisplay() + " is in the future.");
+    }
+    auto tx = db_.Begin(TxMode::kWrite);
+    Delegation d;
+    d.fields = fields;
+    agreements::UnitInfo owner;
+    if (auto ok = CheckFields(*tx, d.fields, &owner); !ok)
+        return ok.error();
+    if (!actor.CanWriteProvince(owner.id)) {
+        return Error::PermissionDenied("Bạn không có quyền ghi đoàn của " + owner.name_vi + ".",
+                                       "You may not record delegations of " + owner.name_en + ".");
+    }
+    d.current_unit_id = owner.current_id;
+    d.status = Status::kProposed;
+    std::string now = audit_.Now();
+    d.id = repo_.Insert(*tx, d, actor.user_id, now);
+    repo_.InsertStep(*tx, d.id,
+                     {0, "create", proposed_on.value_or(today), "",
+                      std::string(StatusCode(d.status)), "", actor.login, now},
+                     actor.user_id);
+    audit_.Record(*tx, actor, "delegation.create", "delegation", std::to_string(d.id), nullptr,
+                  Describe(d));
+    auto stored = repo_.Get(*tx, d.id);
+    auto v = ViewOf(*tx, std::move(*stored));
+    tx->Commit();
+    return v;
+}
+
+Result<DelegationView> DelegationService::Update(const Actor& actor, std::int64_t id,
+                                                 std::int64_t expected_version,
+                                                 const DelegationFields& fields) {
+    auto tx = db_.Begin(TxMode::kWrite);
+    auto current = LoadForWrite(*tx, actor, id);
+    if (!current)
+        return current.error();
+    const Delegation& before = current->delegation;
+    if (expected_version != before.version)
+        return VersionConflict();
+    if (before.status != Status::kProposed && before.status != Status::kApproved) {
+        return Error::FailedPrecondition(
+            "Chỉ sửa được đoàn đang đề xuất hoặc đã được phê duyệt; sau đó hãy ghi nhận bằng "
+            "các bước (về nước, báo cáo, kết quả).",
+            "A delegation can be edited only while proposed or approved; after that, record "
+            "the steps (return, report, outcomes).");
+    }
+    Delegation d = before;
+    d.fields = fields;
+    agreements::UnitInfo owner;
+    if (auto ok = CheckFields(*tx, d.fields, &owner); !ok)
+        return ok.error();
+    if (!actor.CanWriteProvince(owner.id)) {
+        return Error::PermissionDenied("Bạn không có quyền ghi đoàn của " + owner.name_vi + ".",
+                                       "You may not record delegations of " + owner.name_en + ".");
+    }
+    d.current_unit_id = owner.current_id;
+    std::string now = audit_.Now();
+    if (!repo_.Update(*tx, d, expected_version, now))
+        return VersionConflict();
+    repo_.InsertStep(*tx, id,
+                     {0, "edit", clock_.Today(), std::string(StatusCode(d.status)),
+                      std::string(StatusCode(d.status)), "", actor.login, now},
+                     actor.user_id);
+    audit_.Record(*tx, actor, "delegation.update", "delegation", std::to_string(id),
+                  Describe(before), Describe(d));
+    auto stored = repo_.Get(*tx, id);
+    auto v = ViewOf(*tx, std::move(*stored));
+    tx->Commit();
+    return v;
+}
+
+Result<DelegationView> DelegationService::Step(const Actor& actor, std::int64_t id,
+                                               const StepRequest& req,
+                                               std::optional<std::int64_t> expected_version,
+                                               bool confirm_overlaps) {
+    auto calendar = calendar_();
+    auto tx = db_.Begin(TxMode::kWrite);
+    auto current = LoadForWrite(*tx, actor, id);
+    if (!current)
+        return current.error();
+    const Delegation& before = current->delegation;
+    if (expected_version && *expected_version != before.version)
+        return VersionConflict();
+    if ((req.action == "approve" || req.action == "reject") &&
+        !IsLeaderOf(actor, before.fields.admin_unit_ids.front())) {
+        return Error::PermissionDenied(
+            "Chỉ lãnh đạo tỉnh mới phê duyệt hoặc không phê duyệt đoàn.",
+            "Only a provincial leader approves or refuses a delegation.");
+    }
+    // Edits are in the history but are not workflow steps: a step recorded after the fact (a
+    // return entered a week later) follows the previous step, not the last edit.
+    DelegationDetail workflow = *current;
+    std::erase_if(workflow.events, [](const Event& e) { return e.action == "edit"; });
+    auto plan = PlanStep(workflow, req, *calendar, clock_.Today());
+    if (!plan)
+        return plan.error();
+    if (req.action == "approve" && !confirm_overlaps) {
+        auto overlaps = OverlapsOf(*tx, before);
+        if (!overlaps.empty()) {
+            Error e = Error::FailedPrecondition(
+                "Có người cùng lúc ở trong một đoàn khác trùng ngày: " + Names(overlaps, 5) +
+                    ". Hãy xem lại, rồi xác nhận nếu vẫn phê duyệt.",
+                "Someone is also in another delegation on the same days: " + Names(overlaps, 5) +
+                    ". Check, then confirm to approve anyway.");
+            e.field = "overlaps";
+            return e;
+        }
+    }
+    Delegation d = before;
+    d.status = plan->to;
+    if (plan->clear_decision) {
+        d.decision_ref.clear();
+        d.decided_on.reset();
+        d.decided_by_login.clear();
+    }
+    if (plan->decision_ref) {
+        d.decision_ref = *plan->decision_ref;
+        d.decided_by_login = actor.login;
+    }
+    if (plan->decided_on)
+        d.decided_on = plan->decided_on;
+    if (plan->departed_on)
+        d.departed_on = plan->departed_on;
+    if (plan->returned_on)
+        d.returned_on = plan->returned_on;
+    if (plan->report_due_on)
+        d.report_due_on = plan->report_due_on;
+    if (plan->reported_on)
+        d.reported_on = plan->reported_on;
+    if (plan->report_summary)
+        d.report_summary = *plan->report_summary;
+    nlohmann::json after = Describe(d);
+    if (plan->outcome) {
+        // The agreements must exist and be the actor's to see.
+        auto refs = repo_.Agreements(*tx, plan->outcome->agreement_ids);
+        for (auto aid : plan->outcome->agreement_ids) {
+            auto it = std::find_if(refs.begin(), refs.end(),
+                                   [&](const AgreementRef& r) { return r.id == aid; });
+            if (it == refs.end() || !actor.CanReadProvince(it->admin_unit_id)) {
+                return Error::InvalidArgument(
+                    "outcome.agreement_ids",
+                    "Không có thỏa thuận số " + std::to_string(aid) + " (hoặc bạn không được xem).",
+                    "There is no agreement " + std::to_string(aid) + " (or you may not see it).");
+            }
+        }
+        repo_.WriteOutcome(*tx, id, *plan->outcome);
+        after["outcome"] = {{"agreement_ids", plan->outcome->agreement_ids},
+                            {"commitments", plan->outcome->commitments},
+                            {"follow_ups", plan->outcome->follow_ups.size()}};
+    }
+    std::string now = audit_.Now();
+    if (!repo_.Update(*tx, d, before.version, now))
+        return VersionConflict();
+    std::string note = CleanInput(req.note);
+    repo_.InsertStep(*tx, id,
+                     {0, req.action, plan->date, std::string(StatusCode(plan->from)),
+                      std::string(StatusCode(plan->to)), note, actor.login, now},
+                     actor.user_id);
+    after["step"] = req.action;
+    after["date"] = plan->date.ToIso();
+    audit_.Record(*tx, actor, "delegation.step", "delegation", std::to_string(id), Describe(before),
+                  after);
+    auto stored = repo_.Get(*tx, id);
+    auto v = ViewOf(*tx, std::move(*stored));
+    tx->Commit();
+    return v;
+}
+
+Result<std::vector<CountRow>> DelegationService::Counts(const Actor& actor,
+                                                        const CountsRequest& req) {
+    if (req.from_year < 1945 || req.to_year > 2100 || req.from_year > req.to_year) {
+        return Error::InvalidArgument("from_year",
+                                      "Khoảng năm phải nằm trong 1945–2100, năm đầu không sau "
+                                      "năm cuối.",
+                                      "The years must lie within 1945–2100, the first not after "
+                                      "the last.");
+    }
+    auto tx = db_.Begin(TxMode::kRead);
+    auto rows = repo_.Counts(*tx, ReadScopeOf(actor), req);
+    tx->Commit();
+    return rows;
+}
+
+}  // namespace ngoaivu::delegations
