@@ -115,6 +115,20 @@ void SortTopics(std::vector<std::string>& topics) {
                      [&](const auto& a, const auto& b) { return index(a) < index(b); });
 }
 
+// The type and status filters: empty, or a code of their list.
+Result<void> CheckTypeAndStatus(const std::string& type, const std::string& status) {
+    if (!type.empty() && !FindCode(Types(), type)) {
+        return Error::InvalidArgument("type", "Loại sự kiện \"" + EchoInput(type) + "\" không có.",
+                                      "There is no event type \"" + EchoInput(type) + "\".");
+    }
+    if (!status.empty() && !FindCode(Statuses(), status)) {
+        return Error::InvalidArgument("status",
+                                      "Trạng thái \"" + EchoInput(status) + "\" không có.",
+                                      "There is no status \"" + EchoInput(status) + "\".");
+    }
+    return Ok();
+}
+
 Error Invalid(std::vector<FieldError> problems) {
     Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
                                      problems.front().message_en);
@@ -123,6 +137,13 @@ Error Invalid(std::vector<FieldError> problems) {
 }
 
 }  // namespace
+
+nlohmann::json EventService::ParticipantsJson(const Participants& p) {
+    return {{"vietnamese", p.vietnamese},
+            {"foreign", p.foreign},
+            {"highest_foreign_rank", p.highest_foreign_rank},
+            {"delegates_in_person", p.delegates_in_person}};
+}
 
 nlohmann::json EventService::Describe(const EventRecord& e) {
     const EventFields& f = e.fields;
@@ -139,11 +160,7 @@ nlohmann::json EventService::Describe(const EventRecord& e) {
             {"countries", f.countries},
             {"organisers", f.organisers},
             {"foreign_sponsor", f.foreign_sponsor},
-            {"participants",
-             {{"vietnamese", f.participants.vietnamese},
-              {"foreign", f.participants.foreign},
-              {"highest_foreign_rank", f.participants.highest_foreign_rank},
-              {"delegates_in_person", f.participants.delegates_in_person}}},
+            {"participants", ParticipantsJson(f.participants)},
             {"sensitive_topics", f.sensitive_topics},
             {"state_secret", f.state_secret},
             {"bridge_points", f.bridge_points.size()},
@@ -308,16 +325,8 @@ Result<Page<EventRow>> EventService::List(const Actor& actor, const EventFilter&
         return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 200 ký tự.",
                                       "The search text is longer than 200 characters.");
     }
-    if (!filter.type.empty() && !FindCode(Types(), filter.type)) {
-        return Error::InvalidArgument("type",
-                                      "Loại sự kiện \"" + EchoInput(filter.type) + "\" không có.",
-                                      "There is no event type \"" + EchoInput(filter.type) + "\".");
-    }
-    if (!filter.status.empty() && !FindCode(Statuses(), filter.status)) {
-        return Error::InvalidArgument("status",
-                                      "Trạng thái \"" + EchoInput(filter.status) + "\" không có.",
-                                      "There is no status \"" + EchoInput(filter.status) + "\".");
-    }
+    if (auto ok = CheckTypeAndStatus(filter.type, filter.status); !ok)
+        return ok.error();
     if (!filter.country.empty() && !IsAlpha2(filter.country)) {
         return Error::InvalidArgument("country", "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1).",
                                       "The country must be two capital letters (ISO 3166-1).");
@@ -544,16 +553,8 @@ Result<std::vector<EventCount>> EventService::Counts(const Actor& actor, CountBa
         return Error::InvalidArgument("to_year", "Năm kết thúc trước năm bắt đầu.",
                                       "The last year is before the first year.");
     }
-    if (!filter.type.empty() && !FindCode(Types(), filter.type)) {
-        return Error::InvalidArgument("type",
-                                      "Loại sự kiện \"" + EchoInput(filter.type) + "\" không có.",
-                                      "There is no event type \"" + EchoInput(filter.type) + "\".");
-    }
-    if (!filter.status.empty() && !FindCode(Statuses(), filter.status)) {
-        return Error::InvalidArgument("status",
-                                      "Trạng thái \"" + EchoInput(filter.status) + "\" không có.",
-                                      "There is no status \"" + EchoInput(filter.status) + "\".");
-    }
+    if (auto ok = CheckTypeAndStatus(filter.type, filter.status); !ok)
+        return ok.error();
     auto tx = db_.Begin(TxMode::kRead);
     auto out = repo_.Counts(*tx, ScopeOf(actor), basis, filter);
     tx->Commit();

@@ -112,6 +112,8 @@ class EventService {
 
     // The event as the audit trail records it.
     static nlohmann::json Describe(const EventRecord& e);
+    // The participants as the audit trail and the API write them.
+    static nlohmann::json ParticipantsJson(const Participants& p);
 
  private:
     // A new record checked and ready to insert.
