@@ -118,29 +118,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Seconds since $1 (a NOW_US value), one decimal.
-seconds_since() {
-    now_us
-    awk -v u="$((NOW_US - $1))" 'BEGIN { printf "%.1f", u / 1000000 }'
-}
-
-# Runs "$@" with its output in $WORK/setup.log; on failure shows the log and dies.
-logged() {
-    "$@" >>"$WORK/setup.log" 2>&1 || {
-        cat "$WORK/setup.log" >&2
-        die "failed: $*"
-    }
-}
-
 echo "== ngoaivu agreements benchmark: $BIN"
 echo "   work dir $WORK; wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION, warm-up ${WARMUP}s per run"
 
 # 0. The server's "vi" collation for the sqlite3 CLI (writes to `agreement` need it: the index
 # agreement_title is `title_vi COLLATE vi`). Debian packages: g++ libsqlite3-dev libicu-dev.
-VI_EXT=$WORK/vi_collation.so
-logged "${CXX:-c++}" -std=c++20 -O2 -fPIC -shared -I "$ROOT/src" "$COLLATION_SRC" \
-    "$ROOT/src/base/text.cpp" -licui18n -licuuc -o "$VI_EXT"
-LOAD_VI=".load $VI_EXT sqlite3_vicollation_init"
+build_vi_collation
 
 # 1. The database.
 if [[ -n $KEEP_DB && -f $KEEP_DB ]]; then
@@ -213,60 +196,27 @@ declare -A TOKEN_OF LOGIN_OF
 LOGIN_OF[mofa]=demo-mofa
 LOGIN_OF[officer]=demo-officer-01
 for who in mofa officer; do
-    TOKEN_OF[$who]=$("$BIN" user token --db "$DB" --login "${LOGIN_OF[$who]}" --name bench \
-        2>>"$WORK/setup.log" | awk '/^nvt_/ { t = $0 } END { print t }')
-    [[ ${TOKEN_OF[$who]} =~ ^nvt_[A-Za-z0-9_-]+$ ]] || {
-        cat "$WORK/setup.log" >&2
-        die "ngoaivu user token printed no nvt_ token for ${LOGIN_OF[$who]}"
-    }
+    TOKEN_OF[$who]=$(api_token "$DB" "${LOGIN_OF[$who]}")
 done
 
 # 2. The server.
-PORT=$(pick_port)
-now_us
-t0=$NOW_US
-"$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" --threads "$THREADS" --log-file "$LOG_FILE" \
-    2>>"$WORK/serve.log" &
-SERVER_PID=$!
-STARTED_PIDS+=("$SERVER_PID")
-wait_ready "$PORT" "$SERVER_PID" "$t0" || {
-    cat "$WORK/serve.log" >&2
-    die "ngoaivu serve did not answer /healthz within 10 s"
-}
+start_serve "$DB"
 
 # 3. Every case must answer 200 before it is loaded.
 for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
     path=${CASE_PATH[i]} who=${CASE_WHO[i]}
     body=$WORK/body
-    code=$(curl -sS -o "$body" -w '%{http_code}' -H "Authorization: Bearer ${TOKEN_OF[$who]}" \
-        "http://127.0.0.1:$PORT$path" 2>"$WORK/curl.log") || code="curl failed"
-    if [[ $code != 200 ]]; then
-        cat "$WORK/curl.log" >&2
-        [[ -s $body ]] && head -c 400 "$body" >&2 && echo >&2
-        [[ $code == 404 ]] && echo "(is $BIN older than the agreements module? rebuild:" \
-            "cmake --build --preset release --target ngoaivu)" >&2
-        die "GET $path as ${LOGIN_OF[$who]} answered $code, not 200"
-    fi
+    expect_ok "$path" "${TOKEN_OF[$who]}" "${LOGIN_OF[$who]}"
     total=$(sed -n 's/.*"total":\([0-9][0-9]*\).*/\1/p' "$body")
     printf '   %-66s %-8s %7d bytes%s\n' "$path" "$who" "$(wc -c <"$body")" \
         "${total:+ (total $total)}"
 done
 
 # 4. Load: one connection, one thread, per case.
-# Runs wrk for $3 seconds on path $1 as $2; sets RPS, ERRORS, P50_MS, P95_MS, P99_MS.
-# wrk's --timeout is raised from 2 s so that slow pages are measured, not dropped as errors.
+# Runs wrk for $3 seconds on path $1 as $2 (lib.sh wrk_lua); sets RPS, ERRORS, P50_MS, P95_MS,
+# P99_MS.
 run_wrk() {
-    WRK_BEARER=${TOKEN_OF[$2]} wrk_load "$3" "http://127.0.0.1:$PORT$1" -s "$LUA" --timeout 60s
-    RPS=$(awk '$1 == "Requests/sec:" { printf "%.1f", $2 }' <<<"$WRK_OUT")
-    RPS=${RPS:-n/a}
-    P50_MS=$(lua_percentile p50)
-    P95_MS=$(lua_percentile p95)
-    P99_MS=$(lua_percentile p99)
-}
-# Percentile $1 (p50, p95, p99) in ms from the Lua script's lines in WRK_OUT; n/a when absent.
-lua_percentile() {
-    awk -v want="$1" '$1 == "latency_us" && $2 == want { v = sprintf("%.2f", $3 / 1000) }
-        END { print (v == "" ? "n/a" : v) }' <<<"$WRK_OUT"
+    wrk_lua "$1" "${TOKEN_OF[$2]}" "$3"
 }
 
 declare -a R_RPS R_P50 R_P95 R_P99 R_ERR

@@ -1,4 +1,5 @@
-# Shell functions shared by the benchmark scripts (bench/http_bench.sh, bench/db_bench.sh).
+# Shell functions shared by the benchmark scripts (bench/http_bench.sh, bench/db_bench.sh,
+# bench/agreements_bench.sh, bench/schedule_bench.sh).
 # Source it; it is not a program:
 #
 #   BENCH_NAME=http_bench   # prefix of die's messages
@@ -220,4 +221,110 @@ total_errors() {
     local r n=0
     for ((r = 1; r <= ROUNDS; r++)); do n=$((n + ${ERR_OF[$1,$2,$r]:-0})); done
     echo "$n"
+}
+
+# ---- For the benchmarks at national scale (agreements_bench.sh, schedule_bench.sh) -------------
+# They also rely on: BIN (the ngoaivu binary), ROOT (the repository), LUA
+# (bench/wrk_percentiles.lua), THREADS and LOG_FILE (ngoaivu serve's --threads and --log-file).
+
+# Seconds since $1 (a NOW_US value), one decimal.
+seconds_since() {
+    now_us
+    awk -v u="$((NOW_US - $1))" 'BEGIN { printf "%.1f", u / 1000000 }'
+}
+
+# Runs "$@" with its output in $WORK/setup.log; on failure shows the log and dies.
+logged() {
+    "$@" >>"$WORK/setup.log" 2>&1 || {
+        cat "$WORK/setup.log" >&2
+        die "failed: $*"
+    }
+}
+
+# Compiles the server's "vi" collation for the sqlite3 CLI (bench/sqlite_vi_collation.cpp with
+# src/base/text.cpp; Debian packages g++ libsqlite3-dev libicu-dev) into $WORK/vi_collation.so and
+# sets LOAD_VI to the CLI's line that loads it. Writes to tables with a `COLLATE vi` index
+# (agreement_title, event_title) need it.
+build_vi_collation() {
+    local src=$ROOT/bench/sqlite_vi_collation.cpp
+    [[ -r $src ]] || die "bench/sqlite_vi_collation.cpp is missing"
+    logged "${CXX:-c++}" -std=c++20 -O2 -fPIC -shared -I "$ROOT/src" "$src" \
+        "$ROOT/src/base/text.cpp" -licui18n -licuuc -o "$WORK/vi_collation.so"
+    LOAD_VI=".load $WORK/vi_collation.so sqlite3_vicollation_init"
+}
+
+# Prints a new API token (nvt_...) of login $2 in database $1 (`ngoaivu user token`); dies when
+# none is printed.
+api_token() {
+    local token
+    token=$("$BIN" user token --db "$1" --login "$2" --name bench 2>>"$WORK/setup.log" |
+        awk '/^nvt_/ { t = $0 } END { print t }')
+    [[ $token =~ ^nvt_[A-Za-z0-9_-]+$ ]] || {
+        cat "$WORK/setup.log" >&2
+        die "ngoaivu user token printed no nvt_ token for $2"
+    }
+    echo "$token"
+}
+
+# Starts `ngoaivu serve` on database $1 (--threads $THREADS, --log-file $LOG_FILE) on a free
+# port of 127.0.0.1; sets PORT and SERVER_PID (added to STARTED_PIDS, so cleanup stops it); dies
+# when /healthz does not answer within 10 s. Standard error goes to $WORK/serve.log.
+start_serve() {
+    local t0
+    PORT=$(pick_port)
+    now_us
+    t0=$NOW_US
+    "$BIN" serve --db "$1" --listen "127.0.0.1:$PORT" --threads "$THREADS" \
+        --log-file "$LOG_FILE" 2>>"$WORK/serve.log" &
+    SERVER_PID=$!
+    STARTED_PIDS+=("$SERVER_PID")
+    wait_ready "$PORT" "$SERVER_PID" "$t0" || {
+        cat "$WORK/serve.log" >&2
+        die "ngoaivu serve did not answer /healthz within 10 s"
+    }
+}
+
+# GET path $1 with Bearer token $2 on $PORT must answer 200, or the script dies showing the
+# answer; the body is left in $WORK/body. $3 (optional) is added to the message: who asked.
+expect_ok() {
+    local code
+    code=$(curl -sS -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $2" \
+        "http://127.0.0.1:$PORT$1" 2>"$WORK/curl.log") || code="curl failed"
+    if [[ $code != 200 ]]; then
+        cat "$WORK/curl.log" >&2
+        [[ -s $WORK/body ]] && head -c 400 "$WORK/body" >&2 && echo >&2
+        [[ $code == 404 ]] && echo "(is $BIN older than this module? rebuild:" \
+            "cmake --build --preset release --target ngoaivu)" >&2
+        die "GET $1${3:+ as $3} answered $code, not 200"
+    fi
+}
+
+# Runs wrk (one thread, one connection: one user) for $3 seconds on path $1 of $PORT with Bearer
+# token $2 and bench/wrk_percentiles.lua; sets RPS (one decimal), ERRORS, P50_MS, P95_MS and
+# P99_MS ("n/a" when absent). wrk's --timeout is raised from 2 s so that slow pages are measured,
+# not dropped as errors.
+wrk_lua() {
+    local saved_threads=$WRK_THREADS saved_connections=$CONNECTIONS
+    WRK_THREADS=1 CONNECTIONS=1
+    WRK_BEARER=$2 wrk_load "$3" "http://127.0.0.1:$PORT$1" -s "$LUA" --timeout 60s
+    WRK_THREADS=$saved_threads CONNECTIONS=$saved_connections
+    RPS=$(awk '$1 == "Requests/sec:" { printf "%.1f", $2 }' <<<"$WRK_OUT")
+    RPS=${RPS:-n/a}
+    P50_MS=$(lua_percentile p50)
+    P95_MS=$(lua_percentile p95)
+    P99_MS=$(lua_percentile p99)
+}
+
+# Percentile $1 (p50, p95, p99) in ms from wrk_percentiles.lua's lines in WRK_OUT; n/a when
+# absent.
+lua_percentile() {
+    awk -v want="$1" '$1 == "latency_us" && $2 == want { v = sprintf("%.2f", $3 / 1000) }
+        END { print (v == "" ? "n/a" : v) }' <<<"$WRK_OUT"
+}
+
+# The machine's load, for the table's header: "load 1.23 0.98 0.77 (1, 5, 15 min)".
+load_average() {
+    local one five fifteen _
+    read -r one five fifteen _ </proc/loadavg
+    echo "load $one $five $fifteen (1, 5, 15 min)"
 }

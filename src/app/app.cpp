@@ -52,6 +52,9 @@
 #include "modules/partners/partner_repository.hpp"
 #include "modules/partners/partner_service.hpp"
 #include "modules/partners/partners_routes.hpp"
+#include "modules/schedule/schedule_repository.hpp"
+#include "modules/schedule/schedule_routes.hpp"
+#include "modules/schedule/schedule_service.hpp"
 #include "storage/migrator.hpp"
 
 namespace ngoaivu::app {
@@ -91,6 +94,26 @@ std::string RequestIdFor(const http::Request& req) {
             return std::string(*given);
     }
     return NewRequestId();
+}
+
+// Paths whose last part is a credential (a calendar feed's token): the access log writes the
+// prefix and "***" instead.
+constexpr std::string_view kSecretPathPrefixes[] = {"/schedule/feed/"};
+
+// The request's path as the access log writes it, which is never the query string, and never
+// a secret that is part of the path (written as its prefix and "***").
+std::string_view LoggedPath(const http::Request& req, std::string& buffer) {
+    std::string_view path = req.path.empty()
+                                ? std::string_view(req.target).substr(0, req.target.find('?'))
+                                : std::string_view(req.path);
+    for (std::string_view prefix : kSecretPathPrefixes) {
+        if (path.starts_with(prefix) && path.size() > prefix.size()) {
+            buffer.assign(prefix);
+            buffer += "***";
+            return buffer;
+        }
+    }
+    return path;
 }
 
 std::string UtcTimestamp() {
@@ -238,7 +261,9 @@ struct App::Impl {
                              [this] { return calendar_service.Calendar(); }),
           attachment_service(
               *db, attachment_repo, audit_service, clock,
-              {std::min(attachments::kDefaultMaxFileBytes, config.server.max_upload_bytes)}) {
+              {std::min(attachments::kDefaultMaxFileBytes, config.server.max_upload_bytes)}),
+          schedule_service(*db, schedule_repo, account_service, account_repo, audit_service,
+                           clock) {
         auto report =
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
@@ -264,7 +289,7 @@ struct App::Impl {
                            : agreement_service.CheckReadable(tx, actor, id);
             },
             AgreementDocumentKinds());
-        events::RegisterEventApi(router, event_service);
+        events::RegisterEventRoutes(router, event_service, pages);
         attachment_service.RegisterOwner(
             "event",
             [this](storage::Transaction& tx, const Actor& actor, std::int64_t id,
@@ -274,7 +299,7 @@ struct App::Impl {
                            : event_service.CheckReadable(tx, actor, id);
             },
             EventDocumentKinds());
-        delegations::RegisterDelegationApi(router, delegation_service);
+        delegations::RegisterDelegationRoutes(router, delegation_service, pages);
         attachment_service.RegisterOwner(
             "delegation",
             [this](storage::Transaction& tx, const Actor& actor, std::int64_t id,
@@ -285,6 +310,7 @@ struct App::Impl {
             },
             DelegationDocumentKinds());
         attachments::RegisterAttachmentRoutes(router, attachment_service, pages);
+        schedule::RegisterScheduleRoutes(router, schedule_service, pages, {config.secure_cookies});
     }
 
     // Middleware 1: request id, security headers, metrics and the access log, around all else.
@@ -324,9 +350,8 @@ struct App::Impl {
         line += ",\"method\":";
         AppendJsonString(line, req.head ? "HEAD" : req.method);
         line += ",\"path\":";
-        AppendJsonString(line, req.path.empty()
-                                   ? std::string_view(req.target).substr(0, req.target.find('?'))
-                                   : std::string_view(req.path));
+        std::string masked;
+        AppendJsonString(line, LoggedPath(req, masked));
         line += ",\"route\":";
         AppendJsonString(line, req.route);
         char numbers[160];
@@ -566,6 +591,8 @@ struct App::Impl {
     delegations::DelegationService delegation_service;
     attachments::SqlAttachmentRepository attachment_repo;
     attachments::AttachmentService attachment_service;
+    schedule::SqlScheduleRepository schedule_repo;
+    schedule::ScheduleService schedule_service;
     http::Router router;
     std::unique_ptr<http::Server> server;
 };
@@ -587,7 +614,8 @@ std::uint16_t App::Start(bool handle_signals) {
     http::ServerOptions options = s.config.server;
     // The routes that take a file as their body (imports, attachments).
     options.upload_prefixes = {"/api/v1/agreements/import", "/api/v1/events/import",
-                               "/api/v1/attachments/", "/attachments/"};
+                               "/api/v1/delegations/import", "/api/v1/attachments/",
+                               "/attachments/"};
     options.host = host;
     options.port = port;
     options.handler_threads = s.config.handler_threads >= 0 ? s.config.handler_threads

@@ -19,6 +19,8 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/calendar/calendar_repository.hpp"
 #include "modules/calendar/calendar_service.hpp"
+#include "modules/delegations/delegation_demo.hpp"
+#include "modules/delegations/delegation_repository.hpp"
 #include "modules/events/event_demo.hpp"
 #include "modules/events/event_repository.hpp"
 #include "modules/geo/reference_data.hpp"
@@ -115,12 +117,20 @@ int Demo(const std::string& db_path, std::uint64_t seed, int scale) {
     auto events_added = events::AddDemoEvents(event_service, seed, scale);
     if (!events_added)
         return Fail(events_added.error());
+    delegations::SqlDelegationRepository delegation_repo;
+    delegations::DelegationService delegation_service(
+        *m.db, delegation_repo, agreement_repo, m.audit_service, m.clock,
+        [&calendar_service] { return calendar_service.Calendar(); });
+    auto delegations_added = delegations::AddDemoDelegations(delegation_service, seed, scale);
+    if (!delegations_added)
+        return Fail(delegations_added.error());
     std::cout << "Dữ liệu mẫu / Demo data (seed " << seed << ", scale " << scale
               << "): " << r->users_created << " tài khoản mới / new accounts, "
               << r->partners_created << " đối tác mới / new partners, "
               << r->sister_relations_created << " quan hệ kết nghĩa mới / new sister relations, "
               << *agreements_added << " thỏa thuận mới / new agreements, " << *events_added
-              << " sự kiện mới / new events\n"
+              << " sự kiện mới / new events, " << *delegations_added
+              << " đoàn ra, đoàn vào mới / new delegations\n"
               << "Tài khoản mẫu / demo logins: demo-admin, demo-mofa, demo-mofa-viewer, "
                  "demo-officer-01, demo-leader-01, demo-officer-79, demo-mission-kr, demo-viewer\n"
               << "Mật khẩu / password: " << kDemoPassword << "\n";

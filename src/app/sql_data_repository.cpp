@@ -566,6 +566,18 @@ const std::vector<TableSpec>& DataTables() {
           {"status", kText},
           {"done_on", kText}},
          {"id"}},
+        // migrations/0009_schedule_feeds.sql: the iCalendar feeds of the users.
+        {"schedule_feed",
+         TableKind::kRecords,
+         {{"id", kInt},
+          {"user_id", kInt},
+          {"name", kText},
+          {"token_hash", kText},
+          {"prefix", kText},
+          {"created_at", kText},
+          {"last_used_at", kText},
+          {"revoked_at", kText}},
+         {"id"}},
         // migrations/0003_calendar.sql. `init` seeds the statutory holidays on both sides, and
         // administrators edit them: the source's calendar replaces the target's whole, as a
         // singleton does, and its version counter with it.

@@ -1,5 +1,6 @@
 #include "office/sheet_cells.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -95,6 +96,41 @@ std::optional<Date> CellDate(const ReadCell& cell, bool* bad) {
     if (!d)
         *bad = true;
     return d;
+}
+
+void SetHeaders(Sheet& sheet, std::span<const SheetColumn> columns, std::string_view lang,
+                bool imported_only) {
+    sheet.headers.clear();
+    sheet.widths.clear();
+    for (const auto& c : columns) {
+        if (imported_only && !c.imported)
+            continue;
+        sheet.headers.emplace_back(lang == "en" ? c.en : c.vi);
+        sheet.widths.push_back(c.width);
+    }
+}
+
+SheetHeader FindHeader(const ReadSheet& sheet, std::span<const SheetColumn> columns) {
+    SheetHeader out;
+    while (out.row < sheet.rows.size() &&
+           std::all_of(sheet.rows[out.row].begin(), sheet.rows[out.row].end(),
+                       [](const ReadCell& c) { return CellText(c).empty(); }))
+        ++out.row;
+    if (out.row >= sheet.rows.size())
+        return out;
+    const auto& row = sheet.rows[out.row];
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        std::string t = CellText(row[i]);
+        if (t.empty() || !text::IsValidUtf8(t))
+            continue;
+        std::string name = text::Fold(t);
+        for (const auto& c : columns) {
+            if (c.imported &&
+                (name == c.key || name == text::Fold(c.vi) || name == text::Fold(c.en)))
+                out.column_of.emplace(std::string(c.key), i);
+        }
+    }
+    return out;
 }
 
 }  // namespace ngoaivu::office

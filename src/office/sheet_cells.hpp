@@ -1,6 +1,10 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +12,7 @@
 #include "base/code.hpp"
 #include "base/date.hpp"
 #include "office/xlsx_reader.hpp"
+#include "office/xlsx_writer.hpp"
 
 namespace ngoaivu::office {
 
@@ -34,5 +39,33 @@ std::optional<bool> CellFlag(std::string_view text);
 // A date cell: a real date, or text dd/mm/yyyy or yyyy-mm-dd. nullopt for an empty cell, and
 // also for anything else, with *bad set.
 std::optional<Date> CellDate(const ReadCell& cell, bool* bad);
+
+// --- The columns of a module's sheet (export, template and import) ---------------------------
+
+// A column of a module's spreadsheet: a stable key (an import also accepts it as the header),
+// the headers in Vietnamese and English, whether an import reads it (the others are computed and
+// only exported), and its width in characters in an export.
+struct SheetColumn {
+    std::string_view key;
+    std::string_view vi;
+    std::string_view en;
+    bool imported;
+    double width;
+};
+
+// Sets the headers and widths of `sheet` from `columns` in `lang` ("en", otherwise Vietnamese);
+// with `imported_only`, only the columns an import reads (an import template).
+void SetHeaders(Sheet& sheet, std::span<const SheetColumn> columns, std::string_view lang,
+                bool imported_only = false);
+
+// Where the columns of an imported sheet are. The header row is the first row with a value; each
+// of its cells names an imported column of `columns` by its key or its Vietnamese or English
+// header, ignoring case and diacritics (the first cell naming a column wins).
+struct SheetHeader {
+    std::size_t row = 0;                                        // 0-based, as in ReadSheet::rows
+    std::map<std::string, std::size_t, std::less<>> column_of;  // key → 0-based column index
+    bool Has(std::string_view key) const { return column_of.find(key) != column_of.end(); }
+};
+SheetHeader FindHeader(const ReadSheet& sheet, std::span<const SheetColumn> columns);
 
 }  // namespace ngoaivu::office

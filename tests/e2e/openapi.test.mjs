@@ -78,6 +78,26 @@ const eventBody = {
 };
 const eventUrl = (rest = "") => () => `/api/v1/events/${events.made}${rest}`;
 
+// Delegations: the requests below propose two outbound delegations of Hà Nội in March 2025
+// (before the 2025 merger, so unit 1001) led by the same person on overlapping days, keep their
+// ids (and the second's version) here, and take the second through approval, the trip, the
+// report and the outcomes.
+const delegations = {};
+const delegationHead = { name: "Ông Đặng Kiểm Thử", title: "Phó Chủ tịch UBND Thành phố", organisation: "UBND Thành phố Hà Nội" };
+const delegationBody = {
+  title: "Đoàn công tác của Thành phố Hà Nội thăm Tỉnh Gyeonggi", direction: "outbound", level: "provincial_leaders",
+  admin_unit_ids: [1001], partner_ids: [1], countries: ["KR"], purpose: "Trao đổi hợp tác giáo dục", starts_on: "2025-03-10", ends_on: "2025-03-14",
+  funding: "state_budget", head: delegationHead, members: [{ name: "Lương Thử Nghiệm", title: "Giám đốc Sở Ngoại vụ", role: "deputy_head" }],
+  programme: [{ day: "2025-03-11", time: "09:00–11:00", place: "Suwon", activity: "Hội đàm với lãnh đạo Tỉnh Gyeonggi", partner: "Tỉnh Gyeonggi" }],
+  report_due_days: 10,
+};
+const secondDelegation = { ...delegationBody, title: "Đoàn xúc tiến du lịch của Thành phố Hà Nội tại Seoul", level: "department", starts_on: "2025-03-12", ends_on: "2025-03-16", members: [], programme: [] };
+const delegationUrl = (key, rest = "") => () => `/api/v1/delegations/${delegations[key]}${rest}`;
+const keepVersion = (b) => { delegations.version = b.version; };
+
+// The calendar's iCalendar feeds: the requests below make one and keep its id here.
+const scheduleFeeds = {};
+
 const REQUESTS = [
   // System
   { url: "/healthz", status: 200, check: (b) => assert.equal(b.status, "ok") },
@@ -601,6 +621,178 @@ const REQUESTS = [
   } },
   { url: "/api/v1/events/999999999/steps", method: "POST", body: { action: "cancel", date: "2026-01-21" }, status: 404 },
   { url: eventUrl("/steps"), method: "POST", body: { action: "cancel", date: "2026-01-21" }, headers: { Origin: "http://evil.example" }, status: 403 },
+
+  // Delegations
+  { url: "/api/v1/delegations", status: 200, check: (b) => {
+    assert.equal(b.per_page, 50);
+    assert.equal(b.total_is_lower_bound, false);
+  } },
+  { url: "/api/v1/delegations?q=gyeonggi&province=2001&country=KR&partner=1&direction=outbound&level=provincial_leaders&status=closed&year=2025&from=2025-03-01&to=31/03/2025&report_overdue=1&sort=title&page=1&per_page=10", status: 200 },
+  { url: "/api/v1/delegations?province=999", status: 400, field: "province" },
+  { url: "/api/v1/delegations?country=kr", status: 400, field: "country" },
+  { url: "/api/v1/delegations?partner=0", status: 400, field: "partner" },
+  { url: "/api/v1/delegations?direction=sideways", status: 400, field: "direction" },
+  { url: "/api/v1/delegations?level=king", status: 400, field: "level" },
+  { url: "/api/v1/delegations?status=lost", status: 400, field: "status" },
+  { url: "/api/v1/delegations?year=1900", status: 400, field: "year" },
+  { url: "/api/v1/delegations?from=2025-13-01", status: 400, field: "from" },
+  { url: "/api/v1/delegations?sort=newest", status: 400, field: "sort" },
+  { url: "/api/v1/delegations?per_page=0", status: 400, field: "per_page" },
+  { url: `/api/v1/delegations?q=${longAscii}`, status: 400, field: "q" },
+  { url: "/api/v1/delegations", method: "POST", body: { ...delegationBody, proposed_on: "2025-02-01" }, status: 201, check: (b) => {
+    assert.equal(b.status, "proposed");
+    assert.equal(b.current_unit_id, 2001, "Hà Nội (1001) is 2001 by today's boundaries");
+    assert.deepEqual(b.history.map((e) => [e.action, e.date]), [["create", "2025-02-01"]]);
+    assert.equal(b.programme.length, 1);
+    assert.deepEqual(b.overlaps, []);
+    delegations.first = b.id;
+  } },
+  { url: "/api/v1/delegations", method: "POST", body: { ...secondDelegation, proposed_on: "2025-02-02" }, status: 201, check: (b) => {
+    assert.equal(b.head.role, "head");
+    assert.deepEqual(b.overlaps.map((o) => [o.person, o.other_id, o.first_day, o.last_day]),
+      [[delegationHead.name, delegations.first, "2025-03-12", "2025-03-14"]], "the same head in two delegations on the same days");
+    delegations.second = b.id;
+  } },
+  { url: "/api/v1/delegations", method: "POST", body: {}, status: 400, field: "title" },
+  { url: "/api/v1/delegations", method: "POST", body: { ...delegationBody, direction: "sideways" }, status: 400, field: "direction" },
+  { url: "/api/v1/delegations", method: "POST", body: "{\"title\": ", status: 400, field: "body" },
+  { url: "/api/v1/delegations", method: "POST", as: "demo-officer-79", body: delegationBody, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: "/api/v1/delegations", method: "POST", body: delegationBody, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: delegationUrl("second"), status: 200, check: (b) => {
+    assert.equal(b.id, delegations.second);
+    assert.equal(b.overlaps[0].other_status, "proposed");
+  } },
+  { url: "/api/v1/delegations/abc", status: 400, field: "id" },
+  { url: "/api/v1/delegations/999999999", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: delegationUrl("second"), as: "demo-officer-79", status: 404 },
+  { url: delegationUrl("first"), method: "PUT", body: { ...delegationBody, purpose: "Trao đổi hợp tác giáo dục và du lịch", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.version, 2);
+    assert.deepEqual(b.history.map((e) => e.action), ["create", "edit"]);
+  } },
+  { url: delegationUrl("first"), method: "PUT", body: { ...delegationBody, note: "Tab cũ", version: 1 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "version");
+    assert.equal(b.current.version, 2, "the stored delegation comes with the conflict");
+  } },
+  { url: delegationUrl("first"), method: "PUT", body: { version: 2 }, status: 400, field: "title" },
+  { url: "/api/v1/delegations/999999999", method: "PUT", body: { ...delegationBody, version: 1 }, status: 404 },
+  { url: delegationUrl("first"), method: "PUT", as: "demo-viewer", body: { ...delegationBody, version: 2 }, status: 403, check: (b) => assert.equal(b.error.code, "permission_denied") },
+  { url: delegationUrl("first"), method: "PUT", body: { ...delegationBody, version: 2 }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "depart", date: "2025-03-12" }, status: 409, check: (b) => assert.equal(b.error.code, "failed_precondition") },
+  { url: delegationUrl("second", "/steps"), method: "POST", as: "demo-officer-01", body: { action: "approve", date: "2025-02-20", decision_ref: "Quyết định số 512/QĐ-UBND" }, status: 403, check: (b) => {
+    assert.equal(b.error.code, "permission_denied", "only a provincial leader approves");
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "approve", date: "2025-02-20", decision_ref: "Quyết định số 512/QĐ-UBND" }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "failed_precondition");
+    assert.equal(b.error.field, "overlaps");
+    assert.match(b.error.message_en, /Đặng Kiểm Thử/);
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "approve", date: "2025-02-20", decision_ref: "Quyết định số 512/QĐ-UBND", confirm_overlaps: true, version: 99 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.current.id, delegations.second, "the stored delegation comes with the conflict");
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "fly", date: "2025-02-20" }, status: 400, field: "action" },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { date: "2025-02-20" }, status: 400, field: "action" },
+  { url: "/api/v1/delegations/999999999/steps", method: "POST", body: { action: "cancel", date: "2025-02-20", note: "Không có" }, status: 404 },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "cancel", date: "2025-02-20", note: "Từ nơi khác" }, headers: { Origin: "http://evil.example" }, status: 403 },
+  { url: delegationUrl("second", "/steps"), method: "POST", as: "demo-leader-01", body: { action: "approve", date: "2025-02-20", decision_ref: "Quyết định số 512/QĐ-UBND", confirm_overlaps: true, version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.status, "approved");
+    assert.equal(b.decided_on, "2025-02-20");
+    assert.equal(b.decided_by, "demo-leader-01");
+    assert.equal(b.overlaps.length, 1, "still shown while approved");
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "depart", date: "2025-03-12" }, status: 200, check: (b) => {
+    assert.equal(b.status, "in_progress");
+    assert.equal(b.departed_on, "2025-03-12");
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "return", date: "2025-03-16" }, status: 200, check: (b) => {
+    assert.equal(b.status, "returned");
+    assert.equal(b.report_due_on, "2025-03-26", "10 calendar days after the return");
+    assert.equal(b.report_overdue, true);
+    assert.deepEqual(b.overlaps, [], "no longer computed after the trip");
+    keepVersion(b);
+  } },
+  { url: "/api/v1/delegations?report_overdue=1&province=1001&year=2025", status: 200, check: (b) => {
+    assert.ok(b.items.some((d) => d.id === delegations.second && d.report_overdue), "the returned delegation is listed as overdue");
+  } },
+  { url: delegationUrl("second"), method: "PUT", body: { ...secondDelegation, get version() { return delegations.version; } }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "failed_precondition", "a returned delegation is no longer edited");
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "submit_report", date: "2025-03-20", report_summary: "Đoàn đã làm việc với Tổng cục Du lịch Hàn Quốc." }, status: 200, check: (b) => {
+    assert.equal(b.status, "reported");
+    assert.equal(b.reported_on, "2025-03-20");
+    assert.equal(b.report_overdue, false);
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: {
+    action: "record_outcomes", date: "2025-03-25",
+    outcome: { get agreement_ids() { return [made.signed]; }, commitments: "Tổ chức tuần văn hóa Hà Nội tại Seoul", follow_ups: [{ description: "Chuẩn bị đón đoàn Tổng cục Du lịch Hàn Quốc", responsible: "Sở Du lịch", due_on: "2025-12-31", status: "open" }] },
+  }, status: 200, check: (b) => {
+    assert.equal(b.status, "closed");
+    assert.deepEqual(b.outcome.agreements.map((a) => a.id), [made.signed]);
+    assert.equal(b.outcome.follow_ups[0].overdue, true);
+    assert.deepEqual(b.history.map((e) => e.action), ["create", "approve", "depart", "return", "submit_report", "record_outcomes"]);
+  } },
+  { url: delegationUrl("second", "/steps"), method: "POST", body: { action: "submit_report", date: "2025-03-26", report_summary: "Lần nữa" }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "failed_precondition");
+    assert.equal(b.error.field, "action");
+  } },
+  { url: "/api/v1/delegations/counts", status: 200, check: (b) => {
+    assert.equal(b.by, "current");
+    assert.equal(b.carried_out_only, true);
+    assert.equal(b.from_year, b.to_year - 4);
+  } },
+  { url: "/api/v1/delegations/counts?from_year=2025&to_year=2025&by=as_of&all=1", status: 200, check: (b) => {
+    assert.equal(b.carried_out_only, false);
+    assert.ok(b.items.some((c) => c.unit_id === 1001 && c.year === 2025 && c.direction === "outbound" && c.level === "department"),
+      "the closed delegation, counted by Hà Nội as of March 2025");
+  } },
+  { url: "/api/v1/delegations/counts?by=month", status: 400, field: "by" },
+  { url: "/api/v1/delegations/counts?from_year=1800", status: 400, field: "from_year" },
+  { url: "/api/v1/delegations/counts?to_year=2200", status: 400, field: "to_year" },
+
+  // The calendar of delegations and events (the March 2025 delegations above are on it), and its
+  // iCalendar feeds.
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&include_cancelled=1", status: 200, check: (b) => {
+    assert.equal(b.from, "2025-03-01");
+    assert.equal(b.to, "2025-03-31");
+    assert.ok(b.items.some((i) => i.kind === "delegation" && [delegations.first, delegations.second].includes(i.id)),
+      "the delegations proposed above are on the calendar");
+    assert.ok(b.items.every((i) => i.starts_on <= "2025-03-31" && i.ends_on >= "2025-03-01"), "every item is under way in March");
+  } },
+  { url: "/api/v1/schedule?from=01/03/2025&to=31/05/2025&province=2001&kind=delegation&direction=outbound&level=provincial_leaders&status=closed&include_cancelled=on&page=1&per_page=10", status: 200 },
+  { url: "/api/v1/schedule?from=2025-01-01&to=2025-03-31&type=national_review_conference&status=held", status: 200, check: (b) => {
+    assert.ok(b.items.every((i) => i.kind === "event" && i.type === "national_review_conference"));
+  } },
+  { url: "/api/v1/schedule", status: 400, check: (b) => assert.equal(b.error.field, "from") },
+  { url: "/api/v1/schedule?from=2025-03-31&to=2025-03-01", status: 400, check: (b) => assert.equal(b.error.field, "to") },
+  { url: "/api/v1/schedule?from=2025-01-01&to=2025-04-30", status: 400, check: (b) => assert.equal(b.error.field, "to") },
+  { url: "/api/v1/schedule?from=2025-13-01&to=2025-03-31", status: 400, field: "from" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&province=999", status: 400, field: "province" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&kind=visit", status: 400, field: "kind" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&direction=sideways", status: 400, field: "direction" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&level=king", status: 400, field: "level" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&type=party", status: 400, field: "type" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&status=lost", status: 400, field: "status" },
+  { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&per_page=0", status: 400, field: "per_page" },
+  { url: "/api/v1/schedule/feeds", method: "POST", body: { name: "Lịch công tác trên Outlook" }, status: 201, check: (b) => {
+    assert.ok(b.url.endsWith(`/schedule/feed/${b.token}.ics`), b.url);
+    assert.equal(b.prefix, b.token.slice(0, 10));
+    scheduleFeeds.made = b.id;
+  } },
+  { url: "/api/v1/schedule/feeds", method: "POST", body: { name: " " }, status: 400, field: "name" },
+  { url: "/api/v1/schedule/feeds", method: "POST", body: { name: 7 }, status: 400, field: "name" },
+  { url: "/api/v1/schedule/feeds", method: "POST", body: "{\"name\": ", status: 400, field: "body" },
+  { url: "/api/v1/schedule/feeds", method: "POST", body: { name: "Lịch" }, headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: "/api/v1/schedule/feeds", status: 200, check: (b) => {
+    assert.ok(b.items.some((f) => f.id === scheduleFeeds.made && f.active), "the new feed is listed");
+    assert.ok(b.items.every((f) => !("token" in f)), "never the full token");
+  } },
+  { url: "/api/v1/schedule/feeds/abc/revoke", method: "POST", status: 400, field: "id" },
+  { url: "/api/v1/schedule/feeds/999999/revoke", method: "POST", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: () => `/api/v1/schedule/feeds/${scheduleFeeds.made}/revoke`, method: "POST", as: "demo-viewer", status: 404 },
+  { url: () => `/api/v1/schedule/feeds/${scheduleFeeds.made}/revoke`, method: "POST", headers: { Origin: "http://evil.example" }, status: 403, check: (b) => assert.equal(b.error.field, "_csrf") },
+  { url: () => `/api/v1/schedule/feeds/${scheduleFeeds.made}/revoke`, method: "POST", status: 204 },
+  { url: () => `/api/v1/schedule/feeds/${scheduleFeeds.made}/revoke`, method: "POST", status: 404 },
 
   // Foreign partners
   { url: "/api/v1/partners", status: 200, check: (b) => {

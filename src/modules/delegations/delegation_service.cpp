@@ -6,6 +6,7 @@
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
+#include "office/sheet_csv.hpp"
 
 namespace ngoaivu::delegations {
 
@@ -426,6 +427,401 @@ Result<std::vector<CountRow>> DelegationService::Counts(const Actor& actor,
     auto rows = repo_.Counts(*tx, ReadScopeOf(actor), req);
     tx->Commit();
     return rows;
+}
+
+// --- For the pages, the spreadsheets and the demo data ---------------------------------------
+
+SheetChoices DelegationService::FormChoices() {
+    auto tx = db_.Begin(TxMode::kRead);
+    SheetChoices c{units_.AllUnits(*tx), units_.PartnerChoices(*tx)};
+    tx->Commit();
+    return c;
+}
+
+std::vector<std::string> DelegationService::AvailableSteps(const Actor& actor,
+                                                           const Delegation& d) const {
+    std::vector<std::string> out;
+    const std::int64_t owner =
+        d.fields.admin_unit_ids.empty() ? 0 : d.fields.admin_unit_ids.front();
+    if (!actor.CanWriteProvince(owner))
+        return out;
+    const bool leader = IsLeaderOf(actor, owner);
+    for (const auto& c : Actions()) {
+        const std::string_view a = c.code;
+        bool ok = false;
+        switch (d.status) {
+            case Status::kProposed:
+                ok = ((a == "approve" || a == "reject") && leader) || a == "cancel";
+                break;
+            case Status::kApproved:
+                ok = a == "depart" || a == "return" || a == "cancel";
+                break;
+            case Status::kRejected:
+            case Status::kCancelled:
+                ok = a == "reopen";
+                break;
+            case Status::kInProgress:
+                ok = a == "return";
+                break;
+            case Status::kReturned:
+                ok = a == "submit_report";
+                break;
+            case Status::kReported:
+            case Status::kClosed:
+                ok = a == "record_outcomes";
+                break;
+        }
+        if (ok)
+            out.emplace_back(a);
+    }
+    return out;
+}
+
+bool DelegationService::CanEdit(const Actor& actor, const Delegation& d) const {
+    return !d.fields.admin_unit_ids.empty() &&
+           actor.CanWriteProvince(d.fields.admin_unit_ids.front()) &&
+           (d.status == Status::kProposed || d.status == Status::kApproved);
+}
+
+Result<std::vector<AgreementRef>> DelegationService::SignedAgreements(const Actor& actor,
+                                                                      std::int64_t unit_id,
+                                                                      int limit) {
+    limit = std::clamp(limit, 1, PageRequest::kMaxPerPage * 5);
+    std::vector<AgreementRef> out;
+    auto tx = db_.Begin(TxMode::kRead);
+    const Date today = clock_.Today();
+    // One query per signed state: a list sorted by the signing date puts the unsigned first.
+    for (const char* status : {"signed", "in_force", "suspended", "terminated", "expired"}) {
+        agreements::AgreementFilter f;
+        f.unit_id = unit_id;
+        f.status = status;
+        auto page = units_.List(*tx, ReadScopeOf(actor), f, agreements::AgreementSort::kSignedDesc,
+                                {1, std::min(limit, PageRequest::kMaxPerPage)}, today);
+        for (const auto& a : page.items) {
+            out.push_back({a.id, a.fields.title_vi, a.fields.admin_unit_id,
+                           std::string(agreements::StatusCode(a.status)), a.signed_on});
+        }
+    }
+    tx->Commit();
+    std::stable_sort(out.begin(), out.end(), [](const AgreementRef& a, const AgreementRef& b) {
+        if (a.signed_on != b.signed_on)
+            return a.signed_on > b.signed_on;
+        return a.id > b.id;
+    });
+    if (out.size() > static_cast<std::size_t>(limit))
+        out.resize(static_cast<std::size_t>(limit));
+    return out;
+}
+
+std::set<std::int64_t> DelegationService::WithOverlaps(const std::vector<Delegation>& items) {
+    std::set<std::int64_t> out;
+    auto tx = db_.Begin(TxMode::kRead);
+    for (const auto& d : items) {
+        if ((d.status == Status::kProposed || d.status == Status::kApproved) &&
+            !OverlapsOf(*tx, d).empty())
+            out.insert(d.id);
+    }
+    tx->Commit();
+    return out;
+}
+
+Result<std::vector<Delegation>> DelegationService::ExportRows(
+    const Actor& actor, const DelegationFilter& filter, DelegationSort sort, int limit,
+    std::map<std::int64_t, std::string>* reasons) {
+    auto first = List(actor, filter, sort, {1, 1});
+    if (!first)
+        return first.error();
+    if (first->total > limit) {
+        return Error::InvalidArgument(
+            "file",
+            "Có " + std::to_string(first->total) + " đoàn phù hợp, nhiều hơn mức " +
+                std::to_string(limit) + " của một lần xuất: hãy lọc bớt.",
+            std::to_string(first->total) + " delegations match, more than the " +
+                std::to_string(limit) + " one export holds: narrow the filters.");
+    }
+    // Pages of a few hundred rows, in one read transaction (one snapshot): the people and the
+    // other links are loaded per page, with a bounded number of parameters.
+    constexpr int kChunk = 500;
+    std::vector<Delegation> out;
+    auto tx = db_.Begin(TxMode::kRead);
+    const ProvinceScope scope = ReadScopeOf(actor);
+    for (int page = 1; static_cast<int>(out.size()) < limit; ++page) {
+        auto chunk = repo_.List(*tx, scope, filter, sort, {page, kChunk}, clock_.Today());
+        const bool last = static_cast<int>(chunk.items.size()) < kChunk;
+        for (auto& d : chunk.items)
+            out.push_back(std::move(d));
+        if (last)
+            break;
+    }
+    // The reason of each refusal or cancellation: the note of its latest such step.
+    if (reasons) {
+        for (const auto& d : out) {
+            if (d.status != Status::kRejected && d.status != Status::kCancelled)
+                continue;
+            if (auto detail = repo_.Get(*tx, d.id)) {
+                for (const auto& e : detail->events) {
+                    if (e.action == "reject" || e.action == "cancel")
+                        (*reasons)[d.id] = e.note;
+                }
+            }
+        }
+    }
+    tx->Commit();
+    if (static_cast<int>(out.size()) > limit)
+        out.resize(static_cast<std::size_t>(limit));
+    return out;
+}
+
+Result<DelegationService::PreparedImport> DelegationService::PrepareImport(
+    storage::Transaction& tx, const Actor& actor, const ImportRow& row,
+    const WorkingCalendar& calendar) {
+    const Date today = clock_.Today();
+    PreparedImport p;
+    Delegation& d = p.detail.delegation;
+    d.fields = row.fields;
+    agreements::UnitInfo owner;
+    if (auto ok = CheckFields(tx, d.fields, &owner); !ok)
+        return ok.error();
+    if (!actor.CanWriteProvince(owner.id)) {
+        return Error::InvalidArgument("admin_unit_ids",
+                                      "Bạn không có quyền ghi đoàn của " + owner.name_vi + ".",
+                                      "You may not record delegations of " + owner.name_en + ".");
+    }
+    d.current_unit_id = owner.current_id;
+    d.unit_name_vi = owner.name_vi;
+    d.unit_name_en = owner.name_en;
+    d.status = Status::kProposed;
+
+    // The proposal is dated by the earliest fact of the row (today at the latest); the steps
+    // follow it in order, each checked by the workflow as if it were recorded by hand.
+    Date proposed = std::min(today, d.fields.starts_on);
+    for (const auto& day : {row.decided_on, row.departed_on, row.returned_on, row.reported_on}) {
+        if (day && *day < proposed)
+            proposed = *day;
+    }
+    const std::string now = audit_.Now();
+    p.detail.events.push_back({0, "create", proposed, "",
+                               std::string(StatusCode(Status::kProposed)), "", actor.login, now});
+    struct Planned {
+        StepRequest req;
+        std::string date_key;  // the sheet column the step's date comes from
+    };
+    std::vector<Planned> steps;
+    const Status target = row.status;
+    const std::string reason = CleanInput(row.reason).empty() ? d.fields.note : row.reason;
+    auto decide = [&](std::string action) {
+        StepRequest s;
+        s.action = std::move(action);
+        s.date = row.decided_on.value_or(proposed);
+        s.decision_ref = row.decision_ref;
+        s.note = reason;
+        steps.push_back({s, "decided_on"});
+    };
+    if (target == Status::kRejected) {
+        decide("reject");
+    } else if (target == Status::kCancelled) {
+        StepRequest s;
+        s.action = "cancel";
+        s.date = proposed;
+        s.note = reason;
+        steps.push_back({s, "starts_on"});
+    } else if (target != Status::kProposed) {
+        decide("approve");
+    }
+    const bool carried_out = target == Status::kInProgress || target == Status::kReturned ||
+                             target == Status::kReported || target == Status::kClosed;
+    if (carried_out) {
+        StepRequest s;
+        s.action = "depart";
+        s.date = row.departed_on.value_or(d.fields.starts_on);
+        steps.push_back({s, row.departed_on ? "departed_on" : "starts_on"});
+    }
+    if (carried_out && target != Status::kInProgress) {
+        StepRequest s;
+        s.action = "return";
+        s.date = row.returned_on.value_or(d.fields.ends_on);
+        steps.push_back({s, row.returned_on ? "returned_on" : "ends_on"});
+    }
+    if (target == Status::kReported || target == Status::kClosed) {
+        StepRequest s;
+        s.action = "submit_report";
+        s.date = row.reported_on;
+        s.report_summary = row.report_summary;
+        steps.push_back({s, "reported_on"});
+    }
+    if (target == Status::kClosed) {
+        StepRequest s;
+        s.action = "record_outcomes";
+        s.date = row.reported_on;
+        s.outcome = Outcome{};
+        steps.push_back({s, "reported_on"});
+    }
+    for (const auto& step : steps) {
+        auto plan = PlanStep(p.detail, step.req, calendar, today);
+        if (!plan) {
+            // The columns the step's facts come from.
+            Error e = plan.error();
+            auto column = [&](std::string& field) {
+                if (field == "date")
+                    field = step.date_key;
+                else if (field == "note")
+                    field = "reason";
+            };
+            column(e.field);
+            for (auto& f : e.fields)
+                column(f.field);
+            return e;
+        }
+        d.status = plan->to;
+        if (plan->decision_ref) {
+            d.decision_ref = *plan->decision_ref;
+            d.decided_by_login = actor.login;
+        }
+        if (plan->decided_on)
+            d.decided_on = plan->decided_on;
+        if (plan->departed_on)
+            d.departed_on = plan->departed_on;
+        if (plan->returned_on)
+            d.returned_on = plan->returned_on;
+        if (plan->report_due_on)
+            d.report_due_on = plan->report_due_on;
+        if (plan->reported_on)
+            d.reported_on = plan->reported_on;
+        if (plan->report_summary)
+            d.report_summary = *plan->report_summary;
+        if (plan->outcome)
+            p.detail.outcome = *plan->outcome;
+        const bool with_reason = step.req.action == "reject" || step.req.action == "cancel";
+        p.detail.events.push_back(
+            {0, step.req.action, plan->date, std::string(StatusCode(plan->from)),
+             std::string(StatusCode(plan->to)),
+             with_reason ? CleanInput(step.req.note) : std::string(), actor.login, now});
+    }
+    return p;
+}
+
+Result<DelegationService::ImportReport> DelegationService::Import(const Actor& actor,
+                                                                  std::string_view file,
+                                                                  ImportMode mode) {
+    office::ReadLimits limits;
+    limits.max_rows = kMaxImportRows + 1;
+    auto sheet = office::ReadSpreadsheet(file, limits);
+    if (!sheet)
+        return sheet.error();
+    auto calendar = calendar_();  // once: every row uses the same
+    auto tx = db_.Begin(mode == ImportMode::kPreview ? TxMode::kRead : TxMode::kWrite);
+    const SheetChoices choices{units_.AllUnits(*tx), units_.PartnerChoices(*tx)};
+    std::vector<ImportProblem> sheet_problems;
+    auto rows = ReadImportRows(*sheet, choices, &sheet_problems);
+    if (!sheet_problems.empty()) {
+        Error e = Error::InvalidArgument("file", sheet_problems.front().message_vi,
+                                         sheet_problems.front().message_en);
+        for (const auto& p : sheet_problems)
+            e.fields.push_back({"file", p.message_vi, p.message_en});
+        return e;
+    }
+    if (rows.empty()) {
+        return Error::InvalidArgument("file", "Tệp không có dòng dữ liệu nào.",
+                                      "The file has no data rows.");
+    }
+    const Date today = clock_.Today();
+    ImportReport report;
+    report.rows = static_cast<int>(rows.size());
+    std::vector<PreparedImport> ready;
+    std::set<std::string> seen;
+    // A delegation with the same title, owning province and first day as `f`, already recorded.
+    auto duplicate = [&](const DelegationFields& f) -> std::optional<std::int64_t> {
+        if (f.admin_unit_ids.empty())
+            return std::nullopt;
+        const std::int64_t owner = f.admin_unit_ids.front();
+        const std::string title = CleanInput(f.title);
+        DelegationFilter same;
+        same.unit_id = owner;
+        same.from = f.starts_on;
+        same.to = f.starts_on;
+        auto candidates = repo_.List(*tx, ProvinceScope{true, {}}, same, DelegationSort::kStartAsc,
+                                     {1, PageRequest::kMaxPerPage}, today);
+        for (const auto& other : candidates.items) {
+            if (other.fields.starts_on == f.starts_on &&
+                other.fields.admin_unit_ids.front() == owner &&
+                CleanInput(other.fields.title) == title)
+                return other.id;
+        }
+        return std::nullopt;
+    };
+    for (auto& row : rows) {
+        if (row.problems.empty()) {
+            // Already recorded (an exported file imported back): that is its only problem.
+            if (auto dup = duplicate(row.fields)) {
+                auto [vi, en] = ColumnOfField("title");
+                row.problems.push_back(
+                    {row.row, vi, en,
+                     "Đoàn này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
+                     "This delegation is already recorded (number " + std::to_string(*dup) + ")."});
+            }
+        }
+        if (row.problems.empty()) {
+            auto p = PrepareImport(*tx, actor, row, *calendar);
+            if (!p) {
+                const Error& e = p.error();
+                std::vector<FieldError> fields = e.fields;
+                if (fields.empty())
+                    fields.push_back({e.field, e.message_vi, e.message_en});
+                for (const auto& f : fields) {
+                    auto [vi, en] = ColumnOfField(f.field);
+                    row.problems.push_back({row.row, vi, en, f.message_vi, f.message_en});
+                }
+            } else {
+                const Delegation& d = p->detail.delegation;
+                const std::int64_t owner = d.fields.admin_unit_ids.front();
+                const std::string title = CleanInput(d.fields.title);
+                auto dup = duplicate(d.fields);  // by the province as checked
+                auto [vi, en] = ColumnOfField("title");
+                std::string key =
+                    std::to_string(owner) + "|" + d.fields.starts_on.ToIso() + "|" + title;
+                if (dup) {
+                    row.problems.push_back(
+                        {row.row, vi, en,
+                         "Đoàn này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
+                         "This delegation is already recorded (number " + std::to_string(*dup) +
+                             ")."});
+                } else if (!seen.insert(key).second) {
+                    row.problems.push_back({row.row, vi, en,
+                                            "Dòng này trùng một dòng phía trên của tệp.",
+                                            "This row repeats an earlier row of the file."});
+                } else {
+                    ready.push_back(std::move(*p));
+                }
+            }
+        }
+        report.problems.insert(report.problems.end(), row.problems.begin(), row.problems.end());
+    }
+    report.valid = static_cast<int>(ready.size());
+    if (mode == ImportMode::kPreview ||
+        (mode == ImportMode::kAllOrNothing && !report.problems.empty()) || ready.empty()) {
+        return report;  // nothing written: the transaction rolls back
+    }
+    const std::string now = audit_.Now();
+    for (auto& p : ready) {
+        Delegation& d = p.detail.delegation;
+        d.id = repo_.Insert(*tx, d, actor.user_id, now);
+        for (const auto& e : p.detail.events)
+            repo_.InsertStep(*tx, d.id, e, actor.user_id);
+        if (d.status == Status::kClosed)
+            repo_.WriteOutcome(*tx, d.id, p.detail.outcome);
+        nlohmann::json described = Describe(d);
+        described["source"] = "import";
+        audit_.Record(*tx, actor, "delegation.import", "delegation", std::to_string(d.id), nullptr,
+                      described);
+        report.created_ids.push_back(d.id);
+    }
+    report.written = static_cast<int>(report.created_ids.size());
+    audit_.Record(*tx, actor, "delegation.import", "delegation", "", nullptr,
+                  {{"rows", report.rows},
+                   {"written", report.written},
+                   {"rows_with_problems", report.rows - report.valid}});
+    tx->Commit();
+    return report;
 }
 
 }  // namespace ngoaivu::delegations

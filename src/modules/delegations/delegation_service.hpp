@@ -1,8 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +20,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/delegations/delegation.hpp"
 #include "modules/delegations/delegation_repository.hpp"
+#include "modules/delegations/delegation_sheet.hpp"
 #include "modules/delegations/delegation_workflow.hpp"
 #include "storage/database.hpp"
 
@@ -81,10 +87,65 @@ class DelegationService {
 
     Date Today() const { return clock_.Today(); }
 
+    // --- For the pages, the spreadsheets and the demo data ----------------------------------
+
+    // What the forms offer and the sheets name: the provincial units of both generations (in
+    // Vietnamese order) and the partners not merged into another.
+    SheetChoices FormChoices();
+    // The workflow steps `actor` may take on `d` now, as codes of Actions() in that order: none
+    // without write access to its province; approve and reject only for a provincial leader of
+    // it (or an administrator), as Step decides.
+    std::vector<std::string> AvailableSteps(const Actor& actor, const Delegation& d) const;
+    // Whether `actor` may edit `d` now (Update): write access, and proposed or approved.
+    bool CanEdit(const Actor& actor, const Delegation& d) const;
+    // The signed agreements (signed, in force, suspended, terminated or expired) of the province
+    // `unit_id` (either generation, as the list filter reads it) that the actor reads, latest
+    // signed first, at most `limit`: what an outcome may link.
+    Result<std::vector<AgreementRef>> SignedAgreements(const Actor& actor, std::int64_t unit_id,
+                                                       int limit = 300);
+    // The ids of those of `items` (a page of a list), still proposed or approved, whose people
+    // are also in another live delegation on the same days (the flag before approval).
+    std::set<std::int64_t> WithOverlaps(const std::vector<Delegation>& items);
+
+    // The delegations matching `filter` (at most `limit`, in `sort` order, with their people,
+    // provinces, partners and countries) for an export; kInvalidArgument naming "file" when more
+    // match. `reasons`, when given, receives the reason of each refusal or cancellation by id
+    // (from the history: one more read per rejected or cancelled delegation).
+    Result<std::vector<Delegation>> ExportRows(
+        const Actor& actor, const DelegationFilter& filter, DelegationSort sort, int limit,
+        std::map<std::int64_t, std::string>* reasons = nullptr);
+
+    // Imports delegations from an XLSX or CSV file in the columns of ExportSheet
+    // (delegation_sheet.hpp). kPreview checks every row and writes nothing; kAllOrNothing writes
+    // every row in one transaction when no row has a problem, and nothing otherwise; kValidRows
+    // writes the rows without problems in one transaction and reports the others. Each row
+    // becomes a delegation in its status, its history holding the steps that lead there (dated
+    // from the row; checked by the workflow's rules, PlanStep), with one audit entry per row and
+    // one for the import. A row repeating a recorded delegation (same title, owning province and
+    // first day) or an earlier row of the file is a problem; so is a row of a province outside
+    // the actor's write scope. File-level errors (not a spreadsheet, too large, missing columns)
+    // are errors naming "file".
+    enum class ImportMode { kPreview, kAllOrNothing, kValidRows };
+    struct ImportReport {
+        int rows = 0;     // data rows read
+        int valid = 0;    // rows without problems
+        int written = 0;  // delegations created
+        std::vector<ImportProblem> problems;
+        std::vector<std::int64_t> created_ids;
+    };
+    static constexpr int kMaxImportRows = 20000;
+    Result<ImportReport> Import(const Actor& actor, std::string_view file, ImportMode mode);
+
     // The delegation as the audit trail records it.
     static nlohmann::json Describe(const Delegation& d);
 
  private:
+    // An imported row checked and ready to insert.
+    struct PreparedImport {
+        DelegationDetail detail;  // the record in its final state and its history
+    };
+    Result<PreparedImport> PrepareImport(storage::Transaction& tx, const Actor& actor,
+                                         const ImportRow& row, const WorkingCalendar& calendar);
     Result<void> CheckFields(storage::Transaction& tx, DelegationFields& fields,
                              agreements::UnitInfo* owner);
     Result<DelegationDetail> LoadForWrite(storage::Transaction& tx, const Actor& actor,

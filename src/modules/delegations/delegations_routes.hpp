@@ -12,6 +12,16 @@ namespace ngoaivu::delegations {
 // Registers the delegations API (/api/v1/delegations ...). `service` must outlive the router.
 void RegisterDelegationApi(http::Router& router, DelegationService& service);
 
+// Registers the delegations pages (/delegations ...: list, forms, record with its workflow
+// steps, export, import). `service` and `pages` must outlive the router.
+void RegisterDelegationPages(http::Router& router, DelegationService& service,
+                             const html::Pages& pages);
+
+// Registers everything of the module: the API (RegisterDelegationApi), the spreadsheet import
+// (POST /api/v1/delegations/import) and the pages (RegisterDelegationPages).
+void RegisterDelegationRoutes(http::Router& router, DelegationService& service,
+                              const html::Pages& pages);
+
 }  // namespace ngoaivu::delegations
 
 namespace ngoaivu::delegations::detail {

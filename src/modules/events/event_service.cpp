@@ -319,6 +319,76 @@ Result<void> EventService::CheckWritable(storage::Transaction& tx, const Actor& 
     return Ok();
 }
 
+bool EventService::CanWrite(const Actor& actor, const EventView& v) const {
+    if (v.detail.event.fields.national)
+        return WritesNational(actor);
+    return v.host.admin_unit_id && actor.CanWriteProvince(*v.host.admin_unit_id);
+}
+
+std::vector<std::string> EventService::StepsFor(const Actor& actor, const EventView& v) const {
+    std::vector<std::string> out;
+    if (!CanWrite(actor, v))
+        return out;
+    const EventRecord& e = v.detail.event;
+    const Decider now = WhoDecides(e.fields).decider;
+    const bool pm = now == Decider::kPrimeMinister;
+    // As Step: a provincial event's permission is recorded by a provincial leader.
+    bool decides = e.fields.national || actor.IsAdmin();
+    if (!decides) {
+        const std::int64_t unit = *v.host.admin_unit_id;
+        decides = std::any_of(actor.grants.begin(), actor.grants.end(), [&](const auto& g) {
+            return g.role == Role::kProvinceLeader &&
+                   (g.all_provinces || g.provinces.contains(unit));
+        });
+    }
+    const bool waiting = std::any_of(
+        v.detail.deadlines.begin(), v.detail.deadlines.end(),
+        [](const Deadline& d) { return d.open() && d.kind == DeadlineKind::kConsultation; });
+    auto add = [&](bool when, const char* action) {
+        if (when)
+            out.emplace_back(action);
+    };
+    switch (e.status) {
+        case Status::kPlanned:
+            add(now != Decider::kNone, "request_approval");
+            add(now == Decider::kNone, "mark_held");
+            add(true, "cancel");
+            break;
+        case Status::kRequested:
+            add(now != Decider::kNone, "open_consultations");
+            add(decides && !pm, "approve");
+            add(decides, "reject");
+            add(true, "cancel");
+            break;
+        case Status::kConsulting:
+            add(now != Decider::kNone, "open_consultations");
+            add(waiting, "record_reply");
+            add(pm, "submit_pm");
+            add(decides && !pm, "approve");
+            add(decides, "reject");
+            add(true, "cancel");
+            break;
+        case Status::kSubmittedPm:
+            add(waiting, "record_reply");
+            add(decides, "approve");
+            add(decides, "reject");
+            add(true, "cancel");
+            break;
+        case Status::kApproved:
+            add(true, "mark_held");
+            add(true, "cancel");
+            break;
+        case Status::kHeld:
+            add(true, "submit_report");
+            break;
+        case Status::kRejected:
+        case Status::kReported:
+        case Status::kCancelled:
+            break;
+    }
+    return out;
+}
+
 Result<Page<EventRow>> EventService::List(const Actor& actor, const EventFilter& filter,
                                           EventSort sort, const PageRequest& page) {
     if (!text::IsValidUtf8(filter.q) || text::CountChars(filter.q) > 200) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,16 @@ class EventService {
     // event in the actor's write scope (kPermissionDenied otherwise). kNotFound as Get.
     Result<void> CheckReadable(storage::Transaction& tx, const Actor& actor, std::int64_t id);
     Result<void> CheckWritable(storage::Transaction& tx, const Actor& actor, std::int64_t id);
+
+    // For the pages, without touching the database (the service still checks every write):
+    // whether `actor` may change event `v` (its description and its steps), as LoadForWrite
+    // decides; and the workflow steps the actor may take on it now, as codes of Actions() in
+    // that order: those its status and who decides (WhoDecides) allow, approve and reject only
+    // for a provincial leader of its province or an administrator (MOFA staff and
+    // administrators for a national event), record_reply only while a consultation is open.
+    // PlanStep still checks the dates and the details of each step.
+    bool CanWrite(const Actor& actor, const EventView& v) const;
+    std::vector<std::string> StepsFor(const Actor& actor, const EventView& v) const;
 
     // A new event in status "planned", recorded as planned on `planned_on` (today when not
     // given; an event planned earlier may be recorded with that day, not in the future, so that

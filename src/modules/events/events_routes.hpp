@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "html/pages.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
 #include "modules/events/event_service.hpp"
@@ -14,6 +15,16 @@ namespace ngoaivu::events {
 
 // Registers the events API (/api/v1/events ...). `service` must outlive the router.
 void RegisterEventApi(http::Router& router, EventService& service);
+
+// Registers the events pages (/events ...: the list with its filters, the form (new and edit,
+// with optimistic locking), the record with who decides and its workflow step forms, the due
+// deadlines, the yearly report and the import page). `service` and `pages` must outlive the
+// router.
+void RegisterEventPages(http::Router& router, EventService& service, const html::Pages& pages);
+
+// Registers everything of the module: the API (RegisterEventApi) and the pages
+// (RegisterEventPages).
+void RegisterEventRoutes(http::Router& router, EventService& service, const html::Pages& pages);
 
 }  // namespace ngoaivu::events
 
