@@ -80,26 +80,6 @@ office::CalendarEvent ToCalendarEvent(const ScheduleItem& item, const std::strin
 
 }  // namespace
 
-std::string_view KindCode(ItemKind kind) {
-    return kind == ItemKind::kDelegation ? "delegation" : "event";
-}
-
-std::optional<ItemKind> ParseKind(std::string_view code) {
-    if (code == "delegation")
-        return ItemKind::kDelegation;
-    if (code == "event")
-        return ItemKind::kEvent;
-    return std::nullopt;
-}
-
-std::string ScheduleItem::Path() const {
-    return (kind == ItemKind::kDelegation ? "/delegations/" : "/events/") + std::to_string(id);
-}
-
-bool ScheduleItem::Withdrawn() const {
-    return status == "rejected" || status == "cancelled";
-}
-
 const std::vector<UnitChoice>& ScheduleService::LoadedUnits() {
     std::call_once(units_once_, [this] {
         auto tx = db_.Begin(storage::TxMode::kRead);
