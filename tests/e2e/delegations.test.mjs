@@ -363,6 +363,8 @@ test("the officer records the departure, the return, the report and a signed agr
     const res = await submit(page, "#outcome-agreements a");
     assert.equal(res.status(), 200);
     assert.equal(new URL(page.url()).pathname, `/agreements/${state.agreementId}`);
+    // Its documents panel loads after the page (htmx): let it finish before leaving the page.
+    await page.waitForLoadState("networkidle");
 
     // In English.
     await page.goto(`/lang/en?next=${encodeURIComponent(state.href)}`);
