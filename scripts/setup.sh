@@ -10,8 +10,8 @@ APT_PACKAGES=(
     # libraries
     libboost1.81-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
     libkainjow-mustache-dev libsodium-dev libsqlite3-dev sqlite3 libicu-dev libpq-dev
-    # spreadsheets (src/office): writing XLSX, reading zip, parsing XML; LibreOffice for interop tests
-    libxlsxwriter-dev libminizip-dev libpugixml-dev libreoffice-calc-nogui
+    # spreadsheets and documents (src/office); LibreOffice Calc and Writer for interop tests
+    libxlsxwriter-dev libminizip-dev libpugixml-dev libreoffice-calc-nogui libreoffice-writer-nogui
     # reference data: ISO 3166 countries; the dictionary the password policy refuses
     iso-codes cracklib-runtime
     # tests and benchmarks

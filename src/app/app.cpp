@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -13,6 +14,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/housekeeping.hpp"
+#include "app/indicator_figures.hpp"
 #include "app/routes.hpp"
 #include "base/crypto.hpp"
 #include "base/embedded.hpp"
@@ -49,9 +52,15 @@
 #include "modules/geo/geo_repository.hpp"
 #include "modules/geo/geo_routes.hpp"
 #include "modules/geo/geo_service.hpp"
+#include "modules/indicators/indicator_repository.hpp"
+#include "modules/indicators/indicator_service.hpp"
+#include "modules/indicators/indicators_routes.hpp"
 #include "modules/partners/partner_repository.hpp"
 #include "modules/partners/partner_service.hpp"
 #include "modules/partners/partners_routes.hpp"
+#include "modules/reports/report_repository.hpp"
+#include "modules/reports/report_service.hpp"
+#include "modules/reports/reports_routes.hpp"
 #include "modules/schedule/schedule_repository.hpp"
 #include "modules/schedule/schedule_routes.hpp"
 #include "modules/schedule/schedule_service.hpp"
@@ -233,8 +242,9 @@ http::TrustedProxies ParseTrustedProxies(const std::string& list) {
 }
 
 struct App::Impl {
-    Impl(ServeConfig cfg, const ngoaivu::Clock& c)
+    Impl(ServeConfig cfg, const ngoaivu::Clock& c, reports::FigureSource* figures)
         : config(std::move(cfg)),
+          figure_source(figures),
           proxies(ParseTrustedProxies(config.trusted_proxies)),
           clock(c),
           log(MakeLogger(config.log_file)),
@@ -262,8 +272,8 @@ struct App::Impl {
           attachment_service(
               *db, attachment_repo, audit_service, clock,
               {std::min(attachments::kDefaultMaxFileBytes, config.server.max_upload_bytes)}),
-          schedule_service(*db, schedule_repo, account_service, account_repo, audit_service,
-                           clock) {
+          schedule_service(*db, schedule_repo, account_service, account_repo, audit_service, clock),
+          indicator_service(*db, indicator_repo, audit_service, clock) {
         auto report =
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
@@ -311,6 +321,18 @@ struct App::Impl {
             DelegationDocumentKinds());
         attachments::RegisterAttachmentRoutes(router, attachment_service, pages);
         schedule::RegisterScheduleRoutes(router, schedule_service, pages, {config.secure_cookies});
+        indicators::RegisterIndicatorRoutes(router, indicator_service, pages);
+        // The real figures are the indicators module's; tests may pass a fixed set instead.
+        if (!figure_source) {
+            own_figures = std::make_unique<IndicatorFigures>(indicator_service);
+            figure_source = own_figures.get();
+        }
+        {
+            report_service.emplace(
+                *db, report_repo, *figure_source, clock,
+                FindEmbedded(EmbeddedReferenceData(), "tile_map.csv").value_or(""));
+            reports::RegisterReportRoutes(router, *report_service, pages);
+        }
     }
 
     // Middleware 1: request id, security headers, metrics and the access log, around all else.
@@ -564,6 +586,10 @@ struct App::Impl {
     }
 
     ServeConfig config;
+    // Where the dashboards and the review report read indicator figures: the App's own
+    // IndicatorFigures over indicator_service unless the caller passes another source.
+    reports::FigureSource* figure_source = nullptr;
+    std::unique_ptr<reports::FigureSource> own_figures;
     http::TrustedProxies proxies;
     const ngoaivu::Clock& clock;
     http::Metrics metrics;
@@ -593,12 +619,29 @@ struct App::Impl {
     attachments::AttachmentService attachment_service;
     schedule::SqlScheduleRepository schedule_repo;
     schedule::ScheduleService schedule_service;
+    indicators::SqlIndicatorRepository indicator_repo;
+    indicators::IndicatorService indicator_service;
+    reports::SqlReportRepository report_repo;
+    std::optional<reports::ReportService> report_service;
     http::Router router;
     std::unique_ptr<http::Server> server;
+    std::unique_ptr<Housekeeper> housekeeper;
+
+    // One housekeeping pass (ServeConfig::housekeeping_interval): purge what has expired, and log
+    // the audit chain's head, an anchor that `ngoaivu audit verify --anchor` checks later.
+    void Housekeeping() {
+        auto purged = account_service.Purge();
+        auto anchor = audit_service.Head();
+        log->info(nlohmann::json{{"msg", "housekeeping"},
+                                 {"sessions_purged", purged.sessions},
+                                 {"login_attempts_purged", purged.login_attempts},
+                                 {"audit_anchor", audit::FormatAnchor(anchor.id, anchor.hash)}}
+                      .dump());
+    }
 };
 
-App::App(ServeConfig config, const ngoaivu::Clock& clock)
-    : impl_(std::make_unique<Impl>(std::move(config), clock)) {}
+App::App(ServeConfig config, const ngoaivu::Clock& clock, reports::FigureSource* figures)
+    : impl_(std::make_unique<Impl>(std::move(config), clock, figures)) {}
 
 App::~App() {
     Stop();
@@ -627,12 +670,22 @@ std::uint16_t App::Start(bool handle_signals) {
         [&s](http::Request& req, http::ProtocolError e) { return s.OnProtocolError(req, e); });
     if (handle_signals)
         s.server->HandleSignals();
-    return s.server->Start();
+    auto bound = s.server->Start();
+    s.housekeeper = std::make_unique<Housekeeper>(
+        s.config.housekeeping_interval, [&s] { s.Housekeeping(); },
+        [&s](const char* what) {
+            s.log->error(nlohmann::json{{"msg", "housekeeping failed"}, {"error", what}}.dump(
+                -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        });
+    s.housekeeper->Start();
+    return bound;
 }
 
 void App::Stop() {
     if (!impl_)
         return;
+    if (impl_->housekeeper)
+        impl_->housekeeper->Stop();
     if (impl_->server) {
         impl_->server->Stop();
         impl_->server->Wait();

@@ -8,6 +8,10 @@
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
+namespace ngoaivu::reports {
+class FigureSource;
+}  // namespace ngoaivu::reports
+
 namespace ngoaivu::app {
 
 // The composition root: opens the database, runs migrations, builds repositories, services and
@@ -18,7 +22,9 @@ class App {
  public:
     // Throws std::runtime_error (or storage::DatabaseError) with a clear message when the
     // database cannot be opened or migrated or the assets are missing.
-    App(ServeConfig config, const Clock& clock);
+    // `figures` is where the dashboards and the review report read indicator figures (not owned;
+    // outlives the App); without it their routes are not registered.
+    App(ServeConfig config, const Clock& clock, reports::FigureSource* figures = nullptr);
     ~App();
     App(const App&) = delete;
     App& operator=(const App&) = delete;

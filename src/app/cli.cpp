@@ -24,6 +24,8 @@
 #include "modules/events/event_demo.hpp"
 #include "modules/events/event_repository.hpp"
 #include "modules/geo/reference_data.hpp"
+#include "modules/indicators/indicator_demo.hpp"
+#include "modules/indicators/indicator_repository.hpp"
 #include "modules/partners/partner_repository.hpp"
 #include "modules/partners/partner_service.hpp"
 #include "storage/migrator.hpp"
@@ -124,13 +126,20 @@ int Demo(const std::string& db_path, std::uint64_t seed, int scale) {
     auto delegations_added = delegations::AddDemoDelegations(delegation_service, seed, scale);
     if (!delegations_added)
         return Fail(delegations_added.error());
+    indicators::SqlIndicatorRepository indicator_repo;
+    indicators::IndicatorService indicator_service(*m.db, indicator_repo, m.audit_service, m.clock);
+    auto indicators_added = indicators::AddDemoIndicators(indicator_service, seed, scale);
+    if (!indicators_added)
+        return Fail(indicators_added.error());
     std::cout << "Dữ liệu mẫu / Demo data (seed " << seed << ", scale " << scale
               << "): " << r->users_created << " tài khoản mới / new accounts, "
               << r->partners_created << " đối tác mới / new partners, "
               << r->sister_relations_created << " quan hệ kết nghĩa mới / new sister relations, "
               << *agreements_added << " thỏa thuận mới / new agreements, " << *events_added
               << " sự kiện mới / new events, " << *delegations_added
-              << " đoàn ra, đoàn vào mới / new delegations\n"
+              << " đoàn ra, đoàn vào mới / new delegations, " << indicators_added->indicators
+              << " chỉ tiêu / indicators, " << indicators_added->rounds << " kỳ báo cáo / rounds, "
+              << indicators_added->submissions << " bộ số liệu / data sets\n"
               << "Tài khoản mẫu / demo logins: demo-admin, demo-mofa, demo-mofa-viewer, "
                  "demo-officer-01, demo-leader-01, demo-officer-79, demo-mission-kr, demo-viewer\n"
               << "Mật khẩu / password: " << kDemoPassword << "\n";
@@ -198,12 +207,33 @@ int User(const CliOptions& o, const std::string& db_path) {
     return 0;
 }
 
-int AuditVerify(const std::string& db_path) {
+int AuditVerify(const std::string& db_path, const std::vector<std::string>& anchor_texts,
+                bool print_anchor_only) {
+    std::vector<audit::Anchor> anchors;
+    for (const auto& text : anchor_texts) {
+        auto a = audit::ParseAnchor(text);
+        if (!a) {
+            std::cerr << "Lỗi / Error: --anchor phải có dạng ID:HASH (HASH gồm 64 chữ số hex) / "
+                         "--anchor must be ID:HASH (HASH: 64 hex digits), got \""
+                      << text << "\"\n";
+            return 1;
+        }
+        anchors.push_back(*a);
+    }
     Maintenance m(db_path);
-    auto report = m.audit_service.Verify();
+    auto report = m.audit_service.Verify(anchors);
     if (report.ok) {
+        if (print_anchor_only) {
+            std::cout << audit::FormatAnchor(report.head_id, report.head_hash) << "\n";
+            return 0;
+        }
         std::cout << "Nhật ký kiểm toán nguyên vẹn / audit trail intact: " << report.entries
-                  << " entries\n";
+                  << " entries";
+        if (!anchors.empty())
+            std::cout << ", " << anchors.size() << " anchor(s) match";
+        std::cout << "\nMốc hiện tại (lưu ngoài CSDL) / current anchor (keep it outside the "
+                     "database): "
+                  << audit::FormatAnchor(report.head_id, report.head_hash) << "\n";
         return 0;
     }
     std::cerr << "Nhật ký kiểm toán bị sửa đổi / AUDIT TRAIL TAMPERED: " << report.problem
@@ -392,6 +422,14 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
         ->envname("NGOAIVU_SESSION_IDLE_MINUTES")
         ->check(CLI::Range(1, 24 * 60))
         ->capture_default_str();
+    serve_cmd
+        ->add_option("--housekeeping-seconds", o.housekeeping_seconds,
+                     "Dọn phiên hết hạn, lượt đăng nhập cũ và ghi mốc nhật ký kiểm toán mỗi N giây "
+                     "(0: không) / Purge expired sessions and old login attempts and log the audit "
+                     "anchor every N seconds (0: never)")
+        ->envname("NGOAIVU_HOUSEKEEPING_SECONDS")
+        ->check(CLI::Range(0, 24 * 3600))
+        ->capture_default_str();
 
     o.demo_cmd = cli.add_subcommand("demo", "Thêm dữ liệu mẫu / Add demo data");
     AddDbOption(*o.demo_cmd, o.init_db);
@@ -439,7 +477,25 @@ void DefineCommands(CLI::App& cli, CliOptions& o) {
     o.audit_cmd = cli.add_subcommand("audit", "Nhật ký kiểm toán / Audit trail");
     o.audit_cmd->require_subcommand(1);
     AddDbOption(*o.audit_cmd, o.init_db);
-    o.audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / Verify the hash chain")
+    auto* verify =
+        o.audit_cmd->add_subcommand("verify", "Kiểm tra chuỗi băm / Verify the hash chain");
+    verify->fallthrough();
+    verify->add_option("--anchor", o.audit_anchors,
+                       "Mốc ID:HASH đã lưu ngoài CSDL (lặp được) / An ID:HASH anchor kept outside "
+                       "the database (repeatable)");
+    verify->footer(
+        "In ra mốc hiện tại (ID:HASH của mục mới nhất); lưu mốc ở nơi khác (sổ vận hành, gửi "
+        "Bộ Ngoại giao) rồi kiểm tra lại bằng --anchor: chuỗi bị viết lại và băm lại từ trước "
+        "mốc sẽ bị phát hiện. Máy chủ cũng ghi mốc vào nhật ký sau mỗi lượt dọn dẹp.\n"
+        "Prints the current anchor (ID:HASH of the newest entry); keep it elsewhere (the "
+        "operator's log book, a message to MOFA) and check it later with --anchor: a chain "
+        "rewritten and re-hashed from before the anchor is detected. The server also logs the "
+        "anchor at each housekeeping pass.\n"
+        "Exit code: 0 intact, 1 bad arguments, 3 the chain or an anchor does not verify.");
+    o.audit_cmd
+        ->add_subcommand("anchor",
+                         "In mốc ID:HASH sau khi kiểm tra / Verify, then print the "
+                         "ID:HASH anchor only")
         ->fallthrough();
 
     DefineDataCommands(cli, o);
@@ -454,6 +510,7 @@ ServeConfig FinishServeConfig(const CliOptions& o) {
     c.server.shutdown_grace = std::chrono::milliseconds(o.grace_ms);
     c.db_busy_timeout = std::chrono::milliseconds(o.busy_ms);
     c.accounts.session_idle = std::chrono::minutes(o.session_idle_minutes);
+    c.housekeeping_interval = std::chrono::seconds(o.housekeeping_seconds);
     return c;
 }
 
@@ -480,7 +537,7 @@ int RunCli(int argc, char** argv) {
         if (*o.user_cmd)
             return User(o, o.init_db);
         if (*o.audit_cmd)
-            return AuditVerify(o.init_db);
+            return AuditVerify(o.init_db, o.audit_anchors, o.audit_cmd->got_subcommand("anchor"));
         if (*o.backup_cmd)
             return Backup({o.init_db, o.data_to, o.data_force}, std::cout, std::cerr);
         if (*o.restore_cmd)

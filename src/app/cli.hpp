@@ -20,6 +20,7 @@ struct CliOptions {
     std::string init_db = "data/ngoaivu.db";
     std::string iso_codes = "/usr/share/iso-codes/json/iso_3166-1.json";
     std::int64_t session_idle_minutes = 30;
+    std::int64_t housekeeping_seconds = 600;
     std::uint64_t demo_seed = 1;
     int demo_scale = 1;
     // ngoaivu user ...
@@ -35,6 +36,8 @@ struct CliOptions {
     std::string data_from;
     std::string data_to;
     bool data_force = false;
+    // ngoaivu audit verify --anchor ID:HASH (repeatable)
+    std::vector<std::string> audit_anchors;
     CLI::App* serve_cmd = nullptr;
     CLI::App* init_cmd = nullptr;
     CLI::App* demo_cmd = nullptr;

@@ -127,6 +127,28 @@ TEST(ConfigValidation, RequiresASubcommand) {
     EXPECT_FALSE(p.error.empty());
 }
 
+TEST(ConfigPrecedence, HousekeepingIntervalHasADefaultEnvironmentAndFlag) {
+    EXPECT_EQ(FinishServeConfig(Parsed({"serve"}).options).housekeeping_interval,
+              std::chrono::seconds(600));
+    ScopedEnv env("NGOAIVU_HOUSEKEEPING_SECONDS", "60");
+    EXPECT_EQ(FinishServeConfig(Parsed({"serve"}).options).housekeeping_interval,
+              std::chrono::seconds(60));
+    Parsed flag({"serve", "--housekeeping-seconds", "0"});
+    ASSERT_EQ(flag.error, "");
+    EXPECT_EQ(FinishServeConfig(flag.options).housekeeping_interval, std::chrono::seconds(0));
+    EXPECT_NE(Parsed({"serve", "--housekeeping-seconds", "-5"}).error, "");
+}
+
+TEST(CliAuditOptions, VerifyTakesRepeatedAnchorsAndAnchorIsASubcommand) {
+    Parsed p({"audit", "verify", "--anchor", "1:aa", "--anchor", "2:bb", "--db", "/srv/n.db"});
+    ASSERT_EQ(p.error, "");
+    EXPECT_EQ(p.options.audit_anchors, (std::vector<std::string>{"1:aa", "2:bb"}));
+    EXPECT_EQ(p.options.init_db, "/srv/n.db");
+    Parsed anchor({"audit", "anchor", "--db", "/srv/n.db"});
+    ASSERT_EQ(anchor.error, "");
+    EXPECT_TRUE(anchor.options.audit_cmd->got_subcommand("anchor"));
+}
+
 TEST(CliBackupOptions, ReadTheDatabaseTheFileAndForce) {
     Parsed p({"backup", "--db", "/srv/ngoaivu.db", "--to", "/backups/b.db", "--force"});
     ASSERT_EQ(p.error, "");

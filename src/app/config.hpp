@@ -28,7 +28,10 @@ struct ServeConfig {
     // --trusted-proxies, NGOAIVU_TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For gives the
     // client's address (http::TrustedProxies); "" believes nobody's header.
     std::string trusted_proxies;
-    bool secure_cookies = false;        // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
+    bool secure_cookies = false;  // --secure-cookies, NGOAIVU_SECURE_COOKIES (behind TLS)
+    // --housekeeping-seconds, NGOAIVU_HOUSEKEEPING_SECONDS: how often the server purges expired
+    // sessions and old login attempts and logs the audit chain's head as an anchor; 0 = never.
+    std::chrono::seconds housekeeping_interval{600};
     accounts::AccountsConfig accounts;  // session timeouts, throttling, argon2id cost
 };
 

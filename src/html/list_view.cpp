@@ -126,4 +126,20 @@ Data SortLinks(const http::Request& req, std::span<const std::string_view> keys,
     return columns;
 }
 
+Data SortHeading(const http::Request& req, std::string href_sort, bool active, bool descending) {
+    Data c;
+    c.set("href", WithQuery(req, {{"sort", std::move(href_sort)}, {"page", ""}}));
+    c.set("active", active);
+    c.set("aria_sort", !active ? "none" : descending ? "descending" : "ascending");
+    c.set("arrow", !active ? "" : descending ? "▼" : "▲");
+    return c;
+}
+
+std::string FilteredHref(const http::Request& req, std::string_view path) {
+    std::string filters = WithQuery(req, {{"page", ""}});
+    auto qmark = filters.find('?');
+    std::string query = qmark == std::string::npos ? "" : filters.substr(qmark + 1);
+    return std::string(path) + "?" + query + (query.empty() ? "" : "&");
+}
+
 }  // namespace ngoaivu::html

@@ -92,4 +92,15 @@ SortState CurrentSort(const http::Request& req, std::span<const std::string_view
 Data SortLinks(const http::Request& req, std::span<const std::string_view> keys,
                const SortState& current);
 
+// One sortable column heading of a list whose ?sort= names whole orders rather than keys
+// ("start_desc"): {"href", "active", "aria_sort", "arrow"}, where "href" is the list sorted by
+// `href_sort` from page 1 with every other parameter kept, and `active`/`descending` describe
+// the current order.
+Data SortHeading(const http::Request& req, std::string href_sort, bool active, bool descending);
+
+// `path` with the list's query (its filters and sort, without the page) and a trailing '&' when
+// there is one, for a link that adds one more parameter: FilteredHref(req /* /x?q=a&page=3 */,
+// "/x/export") == "/x/export?q=a&".
+std::string FilteredHref(const http::Request& req, std::string_view path);
+
 }  // namespace ngoaivu::html

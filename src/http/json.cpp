@@ -159,4 +159,78 @@ Result<nlohmann::json> ParseJsonBody(const Request& req) {
     }
 }
 
+Result<std::optional<int>> ParseYearParam(const Request& req) {
+    auto year = ParseIntParam(req, "year", 1945, 2100);
+    if (!year)
+        return year.error();
+    if (!*year)
+        return std::optional<int>();
+    return std::optional<int>(static_cast<int>(**year));
+}
+
+Result<std::pair<std::optional<Date>, std::optional<Date>>> ParseDateRange(const Request& req) {
+    auto from = ParseDateParam(req, "from");
+    if (!from)
+        return from.error();
+    auto to = ParseDateParam(req, "to");
+    if (!to)
+        return to.error();
+    return std::pair{*from, *to};
+}
+
+Error BadSort(std::string_view sorts) {
+    return Error::InvalidArgument("sort", "Cách sắp xếp phải là: " + std::string(sorts) + ".",
+                                  "The sort must be one of: " + std::string(sorts) + ".");
+}
+
+Result<DueQuery> ParseDueQuery(const Request& req, int default_per_page, int default_days) {
+    auto paging = ParsePaging(req, default_per_page);
+    if (!paging)
+        return paging.error();
+    auto unit = ParseIntParam(req, "province", 1000, 2999);
+    if (!unit)
+        return unit.error();
+    auto within = ParseIntParam(req, "within_days", 0, 366);
+    if (!within)
+        return within.error();
+    return DueQuery{*paging, *unit, static_cast<int>(within->value_or(default_days))};
+}
+
+nlohmann::json HistoryJson(const std::vector<WorkflowStep>& history, bool with_ids) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : history) {
+        nlohmann::json j = {{"action", e.action},
+                            {"date", e.happened_on.ToIso()},
+                            {"from_status", e.from_status},
+                            {"to_status", e.to_status},
+                            {"note", e.note},
+                            {"user", e.user_login},
+                            {"recorded_at", e.recorded_at}};
+        if (with_ids)
+            j["id"] = e.id;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+Result<void> CheckImportMode(std::string_view mode) {
+    if (mode != "preview" && mode != "all" && mode != "valid") {
+        return Error::InvalidArgument("mode", "Chế độ phải là preview, all hoặc valid.",
+                                      "The mode must be preview, all or valid.");
+    }
+    return {};
+}
+
+Result<void> CheckImportBody(const Request& req) {
+    if (TrimOws(req.Header("content-type").value_or("")).starts_with("application/json")) {
+        return Error::InvalidArgument("body", "Hãy gửi chính tệp XLSX hoặc CSV, không phải JSON.",
+                                      "Send the XLSX or CSV file itself, not JSON.");
+    }
+    if (req.body.empty()) {
+        return Error::InvalidArgument("file", "Chưa có tệp (nội dung yêu cầu trống).",
+                                      "No file: the request body is empty.");
+    }
+    return {};
+}
+
 }  // namespace ngoaivu::http

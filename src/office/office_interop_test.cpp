@@ -1,6 +1,6 @@
 // Interoperability with real office software: LibreOffice (soffice, headless) opens what
-// WriteXlsx writes, and ReadXlsx reads what LibreOffice writes. soffice is installed by
-// scripts/setup.sh, so a missing soffice fails these tests rather than skipping them.
+// WriteXlsx and WriteDocx write, and ReadXlsx reads what LibreOffice writes. soffice is installed
+// by scripts/setup.sh, so a missing soffice fails these tests rather than skipping them.
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "office/docx_writer.hpp"
 #include "office/xlsx_reader.hpp"
 #include "office/xlsx_writer.hpp"
 
@@ -213,6 +214,68 @@ TEST(LibreOfficeInterop, ReadsAWorkbookWrittenByLibreOffice) {
     EXPECT_TRUE(sheet.rows[3].empty());
     EXPECT_TRUE(sheet.rows[4].empty());
     EXPECT_EQ(sheet.At(5, 0).text, "sau hai dòng trống");
+}
+
+// Pages of a PDF: its page objects ("/Type/Page", not "/Type/Pages"), found without a PDF tool.
+int CountPdfPages(const std::string& pdf) {
+    int pages = 0;
+    for (std::size_t at = pdf.find("/Type"); at != std::string::npos;
+         at = pdf.find("/Type", at + 1)) {
+        std::size_t i = at + 5;
+        while (i < pdf.size() && (pdf[i] == ' ' || pdf[i] == '\n' || pdf[i] == '\r')) {
+            ++i;
+        }
+        if (pdf.compare(i, 5, "/Page") == 0 && (i + 5 >= pdf.size() || pdf[i + 5] != 's')) {
+            ++pages;
+        }
+    }
+    return pages;
+}
+
+TEST(LibreOfficeInterop, OpensOurDocxWithVietnameseTextAndTableCellsOnSeveralPages) {
+    ASSERT_TRUE(HaveSoffice()) << "soffice is missing: run scripts/setup.sh "
+                                  "(libreoffice-writer-nogui)";
+    TempDir dir;
+    DocxDocument doc;
+    doc.title_block = {"BỘ NGOẠI GIAO", "CỤC NGOẠI VỤ", "Số: 12/BC-BNG", "Hà Nội", 7, 12, 2026};
+    doc.kind_title = "BÁO CÁO";
+    doc.subject = "Tổng kết công tác ngoại vụ địa phương năm 2026";
+    const std::string sentence =
+        "Tại Hội nghị Ngoại vụ toàn quốc lần thứ 21, tỉnh Đắk Lắk đã báo cáo kết quả hợp tác "
+        "quốc tế & \"đối ngoại nhân dân\".";
+    for (int i = 0; i < 8; ++i) {
+        doc.body.emplace_back(DocxParagraph{.runs = {{sentence}}});
+    }
+    DocxTable table;
+    table.header = {"STT", "Tỉnh, thành phố", "Số đoàn"};
+    for (int i = 1; i <= 60; ++i) {
+        table.rows.push_back(
+            {std::to_string(i), i == 60 ? "Thừa Thiên Huế" : "Đắk Lắk", std::to_string(i * 7)});
+    }
+    table.column_align = {DocxAlign::kCenter, DocxAlign::kLeft, DocxAlign::kRight};
+    doc.body.emplace_back(table);
+    doc.recipients = {"Như trên;", "Lưu: VT, NV."};
+    doc.signer_title = "CỤC TRƯỞNG";
+    doc.signer_name = "Nguyễn Văn A";
+    const fs::path docx = dir.path() / "bao-cao.docx";
+    WriteFile(docx, WriteDocx(doc));
+
+    const fs::path txt = Convert(dir.path(), docx, "txt:Text", "txt");
+    ASSERT_FALSE(txt.empty()) << "converting a DOCX needs LibreOffice Writer "
+                                 "(libreoffice-writer-nogui)";
+    const std::string text = ReadFile(txt);
+    for (const std::string& expected :
+         {sentence, std::string("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+          std::string("Độc lập - Tự do - Hạnh phúc"),
+          std::string("Hà Nội, ngày 07 tháng 12 năm 2026"), std::string("Số: 12/BC-BNG"),
+          std::string("\nTỉnh, thành phố\n"), std::string("\nThừa Thiên Huế\n420\n"),
+          std::string("\n- Lưu: VT, NV.\n"), std::string("\nNguyễn Văn A\n")}) {
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n---\n" << text;
+    }
+
+    const fs::path pdf = Convert(dir.path(), docx, "pdf", "pdf");
+    ASSERT_FALSE(pdf.empty());
+    EXPECT_GE(CountPdfPages(ReadFile(pdf)), 2);
 }
 
 }  // namespace

@@ -172,6 +172,39 @@ const std::map<std::string, Who> kTable = {
     {"GET /api/v1/schedule/feeds", Who::kSignedIn},
     {"POST /api/v1/schedule/feeds", Who::kSignedIn},
     {"POST /api/v1/schedule/feeds/{id}/revoke", Who::kSignedIn},
+    // Indicators: definitions are read by everyone signed in and written by administrators;
+    // rounds are opened by MOFA staff and administrators (the service refuses the others before
+    // reading the body); submissions are read and written within the province scope, which the
+    // service checks (others: 404 to read, 403 to write).
+    {"GET /api/v1/indicators", Who::kSignedIn},
+    {"POST /api/v1/indicators", Who::kAdmin},
+    {"GET /api/v1/indicators/values", Who::kSignedIn},
+    {"GET /api/v1/indicators/{code}", Who::kSignedIn},
+    {"PUT /api/v1/indicators/{code}", Who::kAdmin},
+    {"GET /api/v1/indicator-rounds", Who::kSignedIn},
+    {"POST /api/v1/indicator-rounds", Who::kPartnerMergers},
+    {"GET /api/v1/indicator-rounds/{id}", Who::kSignedIn},
+    {"GET /api/v1/indicator-rounds/{id}/completeness", Who::kSignedIn},
+    {"GET /api/v1/indicator-rounds/{id}/submissions/{unit}", Who::kSignedIn},
+    {"PUT /api/v1/indicator-rounds/{id}/submissions/{unit}", Who::kSignedIn},
+    {"POST /api/v1/indicator-rounds/{id}/submissions/{unit}/steps", Who::kSignedIn},
+    {"GET /indicators", Who::kSignedIn},
+    {"GET /indicators/new", Who::kAdmin},
+    {"POST /indicators", Who::kAdmin},
+    {"GET /indicators/{code}/edit", Who::kAdmin},
+    {"POST /indicators/{code}/edit", Who::kAdmin},
+    {"GET /indicators/rounds", Who::kSignedIn},
+    {"POST /indicators/rounds", Who::kPartnerMergers},
+    {"GET /indicators/rounds/{id}", Who::kSignedIn},
+    {"GET /indicators/rounds/{id}/{unit}", Who::kSignedIn},
+    {"POST /indicators/rounds/{id}/{unit}", Who::kSignedIn},
+    {"POST /indicators/rounds/{id}/{unit}/steps", Who::kSignedIn},
+    {"GET /dashboard", Who::kSignedIn},
+    {"GET /dashboard/province/{id}", Who::kSignedIn},
+    {"GET /reports/review", Who::kSignedIn},
+    {"GET /api/v1/dashboard", Who::kSignedIn},
+    {"GET /api/v1/dashboard/province/{id}", Who::kSignedIn},
+    {"GET /api/v1/reports/review", Who::kSignedIn},
 };
 
 // Demo logins by role ("" = anonymous).

@@ -289,6 +289,108 @@ TEST_F(AccountsTest, ResetPasswordForcesAChangeAndEndsSessions) {
     EXPECT_FALSE(after->must_change_password);
 }
 
+TEST_F(AccountsTest, ResetPasswordRevokesTheUsersApiTokens) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    AddUser("can-bo-02", {"province_officer"}, {"01"});
+    auto mine = service_->CreateTokenFor("can-bo-01", "script");
+    auto other = service_->CreateTokenFor("can-bo-02", "script");
+    ASSERT_TRUE(mine.ok() && other.ok());
+    ASSERT_TRUE(service_->AuthenticateToken(mine->token, Client()).ok());  // now cached
+    ASSERT_TRUE(service_->ResetPassword(Actor::System("test"), "can-bo-01").ok());
+    EXPECT_FALSE(service_->AuthenticateToken(mine->token, Client()).ok());
+    EXPECT_TRUE(service_->AuthenticateToken(other->token, Client()).ok());
+    auto tx = db().Begin(storage::TxMode::kRead);
+    auto tokens = repo_.ListTokens(*tx, UserId{mine->info.user_id});
+    ASSERT_EQ(tokens.size(), 1u);
+    EXPECT_FALSE(tokens[0].revoked_at.empty());
+}
+
+TEST_F(AccountsTest, ChangingOnesOwnPasswordKeepsTheApiTokens) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    auto login = service_->Login("can-bo-01", kPassword, Client());
+    auto auth = service_->AuthenticateSession(login->session_token, Client());
+    ASSERT_TRUE(auth.ok());
+    ASSERT_TRUE(
+        service_->ChangePassword(*auth, kPassword, "mua-thu-ha-noi-2026", "mua-thu-ha-noi-2026")
+            .ok());
+    EXPECT_TRUE(service_->AuthenticateToken(token->token, Client()).ok());
+}
+
+// Two services on one database stand for two server processes (or a server and `ngoaivu user`):
+// a change made through one reaches the other's token cache at its next request.
+TEST_F(AccountsTest, AChangeFromAnotherProcessReachesTheTokenCacheAtOnce) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    AccountsConfig config;
+    config.cost = kTestCost;
+    AccountService other(db(), repo_, *audit_, clock_, config);
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    ASSERT_TRUE(token.ok());
+    ASSERT_TRUE(service_->AuthenticateToken(token->token, Client()).ok());  // cached here
+    ASSERT_TRUE(other.SetDisabled(Actor::System("cli"), "can-bo-01", true).ok());
+    EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());  // no clock advance
+
+    ASSERT_TRUE(other.SetDisabled(Actor::System("cli"), "can-bo-01", false).ok());
+    auto again = service_->AuthenticateToken(token->token, Client());
+    ASSERT_TRUE(again.ok());
+    ASSERT_TRUE(other.RevokeToken(again->actor, token->info.id).ok());
+    EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());
+}
+
+TEST_F(AccountsTest, TheTokenCacheStillAnswersWhileNothingChanges) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    ASSERT_TRUE(service_->AuthenticateToken(token->token, Client()).ok());
+    {
+        // A change that bypasses the services (and so the epoch) is not seen until the entry
+        // expires: proof that the second answer came from the cache.
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("UPDATE api_token SET revoked_at = '2020-01-01T00:00:00.000Z'");
+        tx->Commit();
+    }
+    EXPECT_TRUE(service_->AuthenticateToken(token->token, Client()).ok());
+    clock_.Advance(std::chrono::seconds(11));
+    EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());
+}
+
+TEST_F(AccountsTest, PurgeDeletesExpiredSessionsAndOldLoginAttemptsOnly) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    AddUser("can-bo-02", {"province_officer"}, {"01"});
+    (void)service_->Login("can-bo-01", "sai-mat-khau-roi-nhe", Client());  // a failure
+    auto idle = service_->Login("can-bo-01", kPassword, Client());
+    ASSERT_TRUE(idle.ok());
+    clock_.Advance(minutes(20));
+    auto fresh = service_->Login("can-bo-02", kPassword, Client());
+    ASSERT_TRUE(fresh.ok());
+    clock_.Advance(minutes(15));  // the first session is now 35 minutes idle, the second 15
+
+    auto count = [&](const char* sql) {
+        auto tx = db().Begin(storage::TxMode::kRead);
+        return tx->QueryOne(sql)->Int(0);
+    };
+    auto audit_entries = count("SELECT COUNT(*) FROM audit_log");
+    auto report = service_->Purge();
+    EXPECT_EQ(report.sessions, 1);
+    EXPECT_EQ(report.login_attempts, 0);  // kept for a week
+    EXPECT_TRUE(service_->AuthenticateSession(fresh->session_token, Client()).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM user_session"), 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audit_entries + 1);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'purge'"), 1);
+
+    clock_.Advance(hours(24 * 7));
+    report = service_->Purge();
+    EXPECT_EQ(report.sessions, 1);
+    EXPECT_EQ(report.login_attempts, 3);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM login_attempt"), 0);
+
+    // Nothing left to delete: no write, no audit entry.
+    auto before = count("SELECT COUNT(*) FROM audit_log");
+    report = service_->Purge();
+    EXPECT_EQ(report.sessions + report.login_attempts, 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), before);
+    EXPECT_TRUE(audit_->Verify().ok);
+}
+
 TEST_F(AccountsTest, ChangePasswordNamesTheWrongField) {
     AddUser("can-bo-01", {"province_officer"}, {"01"});
     auto login = service_->Login("can-bo-01", kPassword, Client());
@@ -608,6 +710,65 @@ TEST_F(AuditTest, DetectsARecomputedButRelinkedEntry) {
     auto report = audit_->Verify();
     EXPECT_FALSE(report.ok);
     EXPECT_EQ(report.first_bad_id, 2);
+}
+
+// Rewriting the chain from an entry on and re-hashing every later entry and the head escapes the
+// chain's own checks; an anchor recorded outside the database catches it.
+TEST_F(AuditTest, AnAnchorDetectsAChainRewrittenAndRehashed) {
+    AddUser("a-01", {"viewer"}, {"01"});
+    AddUser("a-02", {"viewer"}, {"01"});
+    auto clean = audit_->Verify();
+    ASSERT_TRUE(clean.ok);
+    EXPECT_EQ(clean.head_id, 2);
+    audit::Anchor anchor{clean.head_id, clean.head_hash};
+    EXPECT_EQ(audit_->Head().hash, anchor.hash);
+    EXPECT_TRUE(audit_->Verify({anchor}).ok);
+    AddUser("a-03", {"viewer"}, {"01"});
+    EXPECT_TRUE(audit_->Verify({anchor}).ok);  // later entries do not disturb an anchor
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        auto entries = audit_repo_.Range(*tx, 0, 100);
+        std::string prev;
+        for (auto& e : entries) {
+            if (e.id == 1)
+                e.after_json = "{\"forged\":true}";
+            e.prev_hash = prev;
+            e.hash = audit::ChainHash(e);
+            tx->Exec(
+                "UPDATE audit_log SET after_json = $1, prev_hash = $2, hash = $3 WHERE id = $4",
+                {e.after_json, e.prev_hash, e.hash, e.id});
+            prev = e.hash;
+        }
+        tx->Exec("UPDATE audit_head SET last_hash = $1 WHERE id = 1", {prev});
+        tx->Commit();
+    }
+    EXPECT_TRUE(audit_->Verify().ok);  // undetectable from inside
+    auto report = audit_->Verify({anchor});
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.first_bad_id, 2);
+    EXPECT_NE(report.problem.find("anchor"), std::string::npos);
+}
+
+TEST_F(AuditTest, AnAnchorPastTheEndOfTheChainFails) {
+    AddUser("a-01", {"viewer"}, {"01"});
+    auto clean = audit_->Verify();
+    auto report = audit_->Verify({{clean.head_id + 5, clean.head_hash}});
+    EXPECT_FALSE(report.ok);
+    EXPECT_NE(report.problem.find("no longer exists"), std::string::npos);
+}
+
+TEST(AuditAnchor, ParsesOnlyIdColonSixtyFourHexDigits) {
+    std::string hash(64, 'a');
+    auto a = audit::ParseAnchor("12:" + hash);
+    ASSERT_TRUE(a.has_value());
+    EXPECT_EQ(a->id, 12);
+    EXPECT_EQ(a->hash, hash);
+    EXPECT_EQ(audit::FormatAnchor(a->id, a->hash), "12:" + hash);
+    for (std::string bad : {std::string(""), ":" + hash, "0:" + hash, "-1:" + hash, "x:" + hash,
+                            "12" + hash, "12:" + hash.substr(1), "12:" + std::string(64, 'A'),
+                            "12:" + hash + "0", "99999999999999999999:" + hash}) {
+        EXPECT_FALSE(audit::ParseAnchor(bad).has_value()) << bad;
+    }
 }
 
 TEST_F(AuditTest, ListIsForAdministratorsAndMofaOnly) {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { launchChromium, loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
+import { binaryPath, launchChromium, loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
 
 const ADMIN_URL = process.env.NGOAIVU_TEST_POSTGRES;
 const skip = ADMIN_URL ? false : "needs NGOAIVU_TEST_POSTGRES (make test starts a PostgreSQL test cluster)";
@@ -125,4 +125,31 @@ test("racing writes through both processes: exactly one wins each round, and the
   }
   // Both processes appended to one hash chain; `ngoaivu audit verify` fails if it broke.
   assert.match(a.cli("audit", "verify"), /intact/);
+});
+
+test("an account disabled from the command line loses its API token in every process at the next request", { skip }, async () => {
+  const token = a.token("demo-viewer");
+  // Both processes have now authenticated the token and keep it in their caches.
+  assert.equal((await api(a, "GET", "/api/v1/me", token)).status, 200);
+  assert.equal((await api(b, "GET", "/api/v1/me", token)).status, 200);
+  a.cli("user", "disable", "--login", "demo-viewer");
+  // No wait for the cache to expire: the stored epoch moved, so both look again.
+  assert.equal((await api(a, "GET", "/api/v1/me", token)).status, 401);
+  assert.equal((await api(b, "GET", "/api/v1/me", token)).status, 401);
+  a.cli("user", "enable", "--login", "demo-viewer");
+  assert.equal((await api(b, "GET", "/api/v1/me", token)).status, 200);
+});
+
+test("the audit anchor printed once is checked later by audit verify --anchor", { skip }, async () => {
+  const anchor = a.cli("audit", "anchor").trim();
+  assert.match(anchor, /^\d+:[0-9a-f]{64}$/);
+  // More entries through the other process do not disturb the anchor.
+  a.cli("user", "disable", "--login", "demo-mofa-viewer");
+  a.cli("user", "enable", "--login", "demo-mofa-viewer");
+  assert.match(b.cli("audit", "verify", "--anchor", anchor), /intact: \d+ entries, 1 anchor\(s\) match/);
+  const [id] = anchor.split(":");
+  const forged = `${id}:${"0".repeat(64)}`;
+  const r = spawnSync(binaryPath(), ["audit", "verify", "--anchor", forged, "--db", a.db], { encoding: "utf8" });
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /TAMPERED: entry \d+ differs from the anchor/);
 });

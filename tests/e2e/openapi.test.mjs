@@ -52,6 +52,12 @@ const agreementFields = {
 const registered = { ...agreementFields, admin_unit_id: 1001, status: "in_force", signed_on: "2024-05-10", effective_on: "2024-05-10", signed_place: "Hà Nội" };
 const agreementUrl = (key, rest = "") => () => `/api/v1/agreements/${made[key]}${rest}`;
 
+// Indicators: a definition an administrator adds (the requests below).
+const indicatorBody = {
+  code: "press_articles", name_vi: "Bài báo về hoạt động đối ngoại", name_en: "Press articles on foreign affairs", unit: "count",
+  aggregation: "sum", periodicity: "year", source: "entered", decimals: 0, min_milli: 0, required: false, sort_order: 500, active: true,
+};
+
 // Attachments: a tiny PDF (ASCII, so it travels as a string body), attached to the draft above.
 const attachments = {};
 const pdfFile = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -756,6 +762,101 @@ const REQUESTS = [
   { url: "/api/v1/delegations/counts?from_year=1800", status: 400, field: "from_year" },
   { url: "/api/v1/delegations/counts?to_year=2200", status: 400, field: "to_year" },
 
+  // Indicators: `ngoaivu demo` defines them (exports, imports quarterly; the other entered ones
+  // yearly; one counted indicator per key) with approved figures for 2016-2025. The requests
+  // below add one, open the 2026 round and take Hà Nội's data set through submit and approve.
+  { url: "/api/v1/indicators", status: 200, check: (b) => {
+    assert.ok(b.items.some((i) => i.code === "exports" && i.periodicity === "quarter" && i.used));
+    assert.ok(b.items.some((i) => i.code === "agreements_signed" && i.source === "counted"));
+  } },
+  { url: "/api/v1/indicators?active=1", status: 200 },
+  { url: "/api/v1/indicators/exports", as: "demo-viewer", status: 200, check: (b) => assert.equal(b.decimals, 1) },
+  { url: "/api/v1/indicators/nope", status: 404 },
+  { url: "/api/v1/indicators", method: "POST", body: indicatorBody, status: 201, check: (b) => assert.equal(b.version, 1) },
+  { url: "/api/v1/indicators", method: "POST", body: indicatorBody, status: 409, check: (b) => assert.equal(b.error.field, "code") },
+  { url: "/api/v1/indicators", method: "POST", body: { ...indicatorBody, code: "Bad Code" }, status: 400, field: "code" },
+  { url: "/api/v1/indicators", method: "POST", as: "demo-mofa", body: { ...indicatorBody, code: "other" }, status: 403 },
+  { url: "/api/v1/indicators/press_articles", method: "PUT", body: { ...indicatorBody, name_vi: "Bài báo về đối ngoại", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.version, 2);
+  } },
+  { url: "/api/v1/indicators/exports", method: "PUT", body: { ...indicatorBody, code: "exports", version: 1 }, status: 409, check: (b) => {
+    assert.equal(b.error.code, "conflict");
+    assert.equal(b.error.field, "unit", "a used indicator keeps its unit");
+  } },
+  { url: "/api/v1/indicators/exports", method: "PUT", body: indicatorBody, status: 400, field: "version" },
+  { url: "/api/v1/indicators/exports", method: "PUT", as: "demo-mofa", body: { ...indicatorBody, version: 1 }, status: 403 },
+  { url: "/api/v1/indicators/nope", method: "PUT", body: { ...indicatorBody, version: 1 }, status: 404 },
+  { url: "/api/v1/indicators/values", status: 200, check: (b) => {
+    assert.equal(b.by, "new");
+    const exports2023 = b.national.find((v) => v.code === "exports" && v.year === 2023);
+    assert.ok(exports2023 && exports2023.value > 300000, "the country's 2023 exports, in USD million");
+  } },
+  { url: "/api/v1/indicators/values?codes=exports&by=old&from_year=2023&to_year=2023", as: "demo-mofa", status: 200, check: (b) => {
+    const top = b.items.map((v) => v.value).sort((x, y) => y - x).slice(0, 5);
+    assert.ok(top.reduce((x, y) => x + y, 0) > 132000, "the five largest exporters above the country's 2013 exports");
+  } },
+  { url: "/api/v1/indicators/values?codes=exports&unit=2001&drafts=1", status: 200, check: (b) => {
+    assert.ok(b.items.every((v) => v.unit_id === 2001));
+    assert.deepEqual(b.national, []);
+  } },
+  { url: "/api/v1/indicators/values?by=both", status: 400, field: "by" },
+  { url: "/api/v1/indicators/values?from_year=1999", status: 400, field: "from_year" },
+  { url: "/api/v1/indicators/values?codes=nope", status: 400 },
+  { url: "/api/v1/indicator-rounds", status: 200, check: (b) => assert.equal(b.total, 50, "a quarterly and a yearly round for 2016-2025") },
+  { url: "/api/v1/indicator-rounds?per_page=500", status: 400, field: "per_page" },
+  { url: "/api/v1/indicator-rounds", method: "POST", as: "demo-mofa", body: { periodicity: "year", year: 2026, note: "Số liệu năm 2026" }, status: 201, check: (b) => {
+    assert.equal(b.generation, 2);
+    assert.equal(b.due_on, "2027-01-20");
+    assert.ok(b.indicators.some((i) => i.code === "fdi_registered"));
+    made.round = b.id;
+  } },
+  { url: "/api/v1/indicator-rounds", method: "POST", as: "demo-mofa", body: { periodicity: "year", year: 2026 }, status: 409 },
+  { url: "/api/v1/indicator-rounds", method: "POST", as: "demo-officer-01", body: { periodicity: "year", year: 2027 }, status: 403 },
+  { url: "/api/v1/indicator-rounds", method: "POST", as: "demo-mofa", body: { periodicity: "week", year: 2027 }, status: 400, field: "periodicity" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}`, status: 200, check: (b) => assert.ok(b.indicators.length > 0) },
+  { url: "/api/v1/indicator-rounds/999999", status: 404 },
+  { url: "/api/v1/indicator-rounds/abc", status: 400, field: "id" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/completeness`, status: 200, check: (b) => {
+    assert.equal(b.items.length, 34);
+    assert.equal(b.counts.not_started, 34);
+  } },
+  { url: "/api/v1/indicator-rounds/999999/completeness", status: 404 },
+  { url: "/api/v1/indicator-rounds/0/completeness", status: 400, field: "id" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, as: "demo-officer-01", status: 200, check: (b) => {
+    assert.equal(b.submission.status, "not_started");
+    assert.equal(b.editable, true);
+  } },
+  { url: "/api/v1/indicator-rounds/999999/submissions/2001", status: 404 },
+  { url: "/api/v1/indicator-rounds/abc/submissions/2001", status: 400, field: "id" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, method: "PUT", as: "demo-officer-01",
+    body: { version: 0, values: { fdi_registered: "1.234,5", fdi_projects: { value: 1500, comment: "Ước tính", source: "Sở Tài chính" } } }, status: 200, check: (b) => {
+    assert.equal(b.submission.version, 1);
+    assert.equal(b.cells.find((c) => c.code === "fdi_registered").value_milli, 1234500);
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, method: "PUT", as: "demo-officer-01", body: { version: 0, values: {} }, status: 409, check: (b) => {
+    assert.equal(b.error.field, "version");
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, method: "PUT", as: "demo-officer-01", body: { values: {} }, status: 400, field: "version" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, method: "PUT", as: "demo-officer-01", body: { version: 1, values: { fdi_registered: "abc" } }, status: 400, check: (b) => {
+    assert.equal(b.error.field, "values.fdi_registered");
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001`, method: "PUT", as: "demo-mofa", body: { version: 1, values: {} }, status: 403 },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/1001`, method: "PUT", body: { version: 0, values: {} }, status: 404 },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-officer-01", body: { action: "submit", version: 1 }, status: 200, check: (b) => {
+    assert.equal(b.submission.status, "submitted");
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-officer-01", body: { action: "approve" }, status: 403 },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-mofa", body: { action: "return" }, status: 400, check: (b) => {
+    assert.equal(b.error.field, "comment");
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-mofa", body: { action: "fly" }, status: 400, field: "action" },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-mofa", body: { action: "approve" }, status: 200, check: (b) => {
+    assert.equal(b.submission.status, "approved");
+    assert.deepEqual(b.steps, []);
+  } },
+  { url: () => `/api/v1/indicator-rounds/${made.round}/submissions/2001/steps`, method: "POST", as: "demo-mofa", body: { action: "approve" }, status: 409 },
+  { url: "/api/v1/indicator-rounds/999999/submissions/2001/steps", method: "POST", body: { action: "submit" }, status: 404 },
+
   // The calendar of delegations and events (the March 2025 delegations above are on it), and its
   // iCalendar feeds.
   { url: "/api/v1/schedule?from=2025-03-01&to=2025-03-31&include_cancelled=1", status: 200, check: (b) => {
@@ -793,6 +894,36 @@ const REQUESTS = [
     assert.ok(b.items.some((f) => f.id === scheduleFeeds.made && f.active), "the new feed is listed");
     assert.ok(b.items.every((f) => !("token" in f)), "never the full token");
   } },
+  { url: "/api/v1/dashboard?from_year=2021&to_year=2023&generation=1", status: 200, check: (b) => {
+    assert.equal(b.tile_map.tiles.length, 63);
+    assert.deepEqual(b.tile_map.markers.map((m) => m.name_vi), ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"]);
+  } },
+  { url: "/api/v1/dashboard?generation=2&format=xlsx", status: 200 },
+  { url: "/api/v1/dashboard/province/2001?from_year=2024&to_year=2025", status: 200, check: (b) => assert.equal(b.province.id, 2001) },
+  { url: "/api/v1/dashboard/province/2079", as: "demo-officer-01", status: 403 },
+  { url: "/api/v1/dashboard?from_year=1800", status: 400, field: "from_year" },
+  { url: "/api/v1/dashboard?from_year=2023&to_year=2021", status: 400, check: (b) => assert.equal(b.error.field, "to_year") },
+  { url: "/api/v1/dashboard?generation=5", status: 400, field: "generation" },
+  { url: "/api/v1/dashboard?indicator=no_such_indicator", status: 400, check: (b) => assert.equal(b.error.field, "indicator") },
+  { url: "/api/v1/dashboard?province=2079", as: "demo-officer-01", status: 403 },
+  { url: "/api/v1/dashboard?format=docx", status: 400, field: "format" },
+  { url: "/api/v1/dashboard/province/2001?generation=7", status: 400, field: "generation" },
+  { url: "/api/v1/dashboard/province/4242", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
+  { url: "/api/v1/reports/review?from=2020-12-14&to=2023-12-18&generation=1&compare_year=2013", status: 200, check: (b) => {
+    assert.equal(b.from, "2020-12-14");
+    assert.equal(b.text.vi.length, 6);
+  } },
+  { url: "/api/v1/reports/review?preset=since_last_conference", status: 200 },
+  { url: "/api/v1/reports/review?from=2023-01-01&to=2023-12-31&province=2001&format=xlsx", status: 200 },
+  { url: "/api/v1/reports/review?from=2023-01-01&to=2023-12-31&format=docx", status: 200 },
+  { url: "/api/v1/reports/review?from=31/12/2023", status: 400, field: "from" },
+  { url: "/api/v1/reports/review?from=2023-12-31&to=2023-01-01", status: 400, check: (b) => assert.equal(b.error.field, "to") },
+  { url: "/api/v1/reports/review?province=4242", status: 400, check: (b) => assert.equal(b.error.field, "province") },
+  { url: "/api/v1/reports/review?province=2079", as: "demo-officer-01", status: 403 },
+  { url: "/api/v1/reports/review?generation=0", status: 400, field: "generation" },
+  { url: "/api/v1/reports/review?from=2021-01-01&to=2023-12-31&compare_year=2024", status: 400, check: (b) => assert.equal(b.error.field, "compare_year") },
+  { url: "/api/v1/reports/review?format=pdf", status: 400, field: "format" },
+  { url: "/api/v1/reports/review?preset=yesterday", status: 400, field: "preset" },
   { url: "/api/v1/schedule/feeds/abc/revoke", method: "POST", status: 400, field: "id" },
   { url: "/api/v1/schedule/feeds/999999/revoke", method: "POST", status: 404, check: (b) => assert.equal(b.error.code, "not_found") },
   { url: () => `/api/v1/schedule/feeds/${scheduleFeeds.made}/revoke`, method: "POST", as: "demo-viewer", status: 404 },

@@ -13,6 +13,7 @@
 #include "modules/geo/reference_data.hpp"
 #include "storage/database.hpp"
 #include "storage/migrator.hpp"
+#include "support/fixed_figures.hpp"
 
 namespace ngoaivu::testing {
 
@@ -63,7 +64,9 @@ TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), clock_(
     config.db_busy_timeout = options_.db_busy_timeout;
     config.trusted_proxies = options_.trusted_proxies;
     config.accounts = options_.accounts;
-    app_ = std::make_unique<app::App>(std::move(config), clock_);
+    config.housekeeping_interval = options_.housekeeping_interval;
+    app_ = std::make_unique<app::App>(std::move(config), clock_,
+                                      options_.figures ? options_.figures : &NoFigures());
     port_ = app_->Start(/*handle_signals=*/false);
 }
 

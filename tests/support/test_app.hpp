@@ -18,6 +18,7 @@
 #include "http/server.hpp"
 #include "modules/accounts/account_service.hpp"
 #include "modules/accounts/password.hpp"
+#include "modules/reports/figure_source.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_database.hpp"
@@ -54,6 +55,10 @@ struct TestAppOptions {
     std::chrono::milliseconds db_busy_timeout{5000};
     std::string trusted_proxies;  // --trusted-proxies
     accounts::AccountsConfig accounts = DefaultAccountsConfig();
+    // The indicator figures of the dashboards and the review report; nullptr: NoFigures().
+    reports::FigureSource* figures = nullptr;
+    // Off unless a test asks for it: a pass at start would purge and log beside what tests check.
+    std::chrono::seconds housekeeping_interval{0};
 
     static http::ServerOptions DefaultServerOptions();
     static accounts::AccountsConfig DefaultAccountsConfig();

@@ -50,6 +50,13 @@ class AccountRepository {
     virtual bool RevokeToken(storage::Transaction& tx, UserId user, std::int64_t id,
                              const std::string& now) = 0;
     virtual void TouchToken(storage::Transaction& tx, std::int64_t id, const std::string& now) = 0;
+    // Revokes every token of the user still in force; returns how many.
+    virtual std::int64_t RevokeTokensOf(storage::Transaction& tx, UserId user,
+                                        const std::string& now) = 0;
+    // The counter of changes to who may use an API token (auth_epoch, migration 0011), and
+    // adding one to it in the caller's write transaction.
+    virtual std::int64_t AuthEpoch(storage::Transaction& tx) = 0;
+    virtual void BumpAuthEpoch(storage::Transaction& tx) = 0;
 
     // Records an attempt and returns its id.
     virtual std::int64_t InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
@@ -64,6 +71,13 @@ class AccountRepository {
     // The newest failed attempt's time for the login since `since` ("" when none).
     virtual std::string LastFailureForLogin(storage::Transaction& tx, const std::string& login,
                                             const std::string& since) = 0;
+
+    // Housekeeping: deletes the sessions past their absolute limit (`expires_at` before `now`)
+    // or idle since before `idle_since`, and the login attempts older than `attempts_before`.
+    virtual std::int64_t PurgeSessions(storage::Transaction& tx, const std::string& now,
+                                       const std::string& idle_since) = 0;
+    virtual std::int64_t PurgeLoginAttempts(storage::Transaction& tx,
+                                            const std::string& attempts_before) = 0;
 };
 
 class SqlAccountRepository final : public AccountRepository {
@@ -98,6 +112,10 @@ class SqlAccountRepository final : public AccountRepository {
     bool RevokeToken(storage::Transaction& tx, UserId user, std::int64_t id,
                      const std::string& now) override;
     void TouchToken(storage::Transaction& tx, std::int64_t id, const std::string& now) override;
+    std::int64_t RevokeTokensOf(storage::Transaction& tx, UserId user,
+                                const std::string& now) override;
+    std::int64_t AuthEpoch(storage::Transaction& tx) override;
+    void BumpAuthEpoch(storage::Transaction& tx) override;
     void MarkLoginAttemptSucceeded(storage::Transaction& tx, std::int64_t id) override;
     std::int64_t InsertLoginAttempt(storage::Transaction& tx, const std::string& login,
                                     const std::string& client, const std::string& at,
@@ -108,6 +126,10 @@ class SqlAccountRepository final : public AccountRepository {
                                    const std::string& since) override;
     std::string LastFailureForLogin(storage::Transaction& tx, const std::string& login,
                                     const std::string& since) override;
+    std::int64_t PurgeSessions(storage::Transaction& tx, const std::string& now,
+                               const std::string& idle_since) override;
+    std::int64_t PurgeLoginAttempts(storage::Transaction& tx,
+                                    const std::string& attempts_before) override;
 
  private:
     std::vector<StoredGrant> LoadGrants(storage::Transaction& tx, UserId user);

@@ -294,17 +294,18 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
         return invalid;
     auto now = clock_.Now();
     std::string hash = crypto::Sha256Hex(token);
+    auto tx = db_.Begin(storage::TxMode::kRead);
+    std::int64_t epoch = repo_.AuthEpoch(*tx);
     {
         std::lock_guard lock(token_mu_);
         auto hit = token_cache_.find(hash);
-        if (hit != token_cache_.end() && hit->second.until > now) {
+        if (hit != token_cache_.end() && hit->second.until > now && hit->second.epoch == epoch) {
             AuthContext auth = hit->second.auth;
             auth.actor.request_id = client.request_id;
             auth.actor.client_address = client.address;
             return auth;
         }
     }
-    auto tx = db_.Begin(storage::TxMode::kRead);
     auto t = repo_.FindTokenByHash(*tx, hash);
     if (!t || !t->revoked_at.empty())
         return invalid;
@@ -318,7 +319,7 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
         std::lock_guard lock(token_mu_);
         if (token_cache_.size() > 10'000)
             token_cache_.clear();
-        token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl};
+        token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl, epoch};
     }
     if (t->last_used_at.empty() || t->last_used_at < Iso(now - std::chrono::minutes(1)))
         Touch([&](storage::Transaction& w) { repo_.TouchToken(w, t->id, Iso(now)); });
@@ -556,6 +557,7 @@ Result<User> AccountService::Grant(const Actor& actor, const std::string& login,
                 return g.error();
             repo_.ReplaceGrant(tx, u->id, *g);
         }
+        repo_.BumpAuthEpoch(tx);
         auto after = repo_.FindUser(tx, u->id);
         audit_.Record(tx, actor, "grant", "user", std::to_string(u->id.value), before,
                       Describe(*after));
@@ -582,6 +584,7 @@ Result<User> AccountService::SetDisabled(const Actor& actor, const std::string& 
             return Error::Conflict("Xung đột.", "Conflict.");
         if (disabled)
             repo_.DeleteSessions(tx, u->id, "");
+        repo_.BumpAuthEpoch(tx);
         audit_.Record(tx, actor, disabled ? "disable" : "enable", "user",
                       std::to_string(u->id.value), before, Describe(*u));
         return *u;
@@ -596,21 +599,43 @@ Result<std::string> AccountService::ResetPassword(const Actor& actor, const std:
         return AdminOnly();
     std::string password = crypto::RandomToken(12);
     std::string hash = Hash(password);
-    return storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<std::string> {
+    auto result = storage::WithWrite(db_, [&](storage::Transaction& tx) -> Result<std::string> {
         auto u = repo_.FindUserByLogin(tx, login);
         if (!u) {
             return NoAccount(login);
         }
+        std::string now = Iso(clock_.Now());
         u->password_hash = hash;
         u->must_change_password = true;
-        u->updated_at = Iso(clock_.Now());
+        u->updated_at = now;
         if (!repo_.UpdateUser(tx, *u))
             return Error::Conflict("Xung đột.", "Conflict.");
         repo_.DeleteSessions(tx, u->id, "");
+        std::int64_t revoked = repo_.RevokeTokensOf(tx, u->id, now);
+        repo_.BumpAuthEpoch(tx);
         audit_.Record(tx, actor, "reset_password", "user", std::to_string(u->id.value), nullptr,
-                      {{"must_change_password", true}});
+                      {{"must_change_password", true}, {"api_tokens_revoked", revoked}});
         return password;
     });
+    if (result)
+        ForgetTokens();
+    return result;
+}
+
+PurgeReport AccountService::Purge() {
+    auto now = clock_.Now();
+    PurgeReport report;
+    storage::WithWrite(db_, [&](storage::Transaction& tx) {
+        report.sessions = repo_.PurgeSessions(tx, Iso(now), Iso(now - config_.session_idle));
+        report.login_attempts =
+            repo_.PurgeLoginAttempts(tx, Iso(now - config_.login_attempt_retention));
+        if (report.sessions > 0 || report.login_attempts > 0) {
+            audit_.Record(
+                tx, Actor::System("housekeeping"), "purge", "user_session", "", nullptr,
+                {{"sessions", report.sessions}, {"login_attempts", report.login_attempts}});
+        }
+    });
+    return report;
 }
 
 Result<Page<User>> AccountService::ListUsers(const Actor& actor, const PageRequest& page) {
@@ -726,6 +751,7 @@ Result<void> AccountService::RevokeToken(const Actor& actor, std::int64_t token_
             return Error::NotFound("Không có mã truy cập này, hoặc đã bị thu hồi.",
                                    "No such token, or it is already revoked.");
         }
+        repo_.BumpAuthEpoch(tx);
         audit_.Record(tx, actor, "revoke", "api_token", std::to_string(token_id), nullptr, nullptr);
         return Ok();
     });

@@ -29,6 +29,8 @@ struct AccountsConfig {
     std::chrono::minutes throttle_window{15};
     int max_failures_per_login = 5;    // then the login is refused until the window passes
     int max_failures_per_client = 30;  // per client address, across logins
+    // Login attempts are kept this long (they are the record of failed sign-ins), then purged.
+    std::chrono::hours login_attempt_retention{24 * 7};
     std::string dictionary = "/usr/share/dict/cracklib-small";
 };
 
@@ -54,6 +56,12 @@ struct AuthContext {
     std::string csrf_token;    // "" for API tokens
     bool must_change_password = false;
     std::string display_name;
+};
+
+// What one housekeeping pass deleted (AccountService::Purge).
+struct PurgeReport {
+    std::int64_t sessions = 0;
+    std::int64_t login_attempts = 0;
 };
 
 // Input of CreateUser and `ngoaivu user add`.
@@ -101,7 +109,8 @@ class AccountService {
     Result<void> Logout(const AuthContext& auth);
     // Ends every session of the actor, this one included.
     Result<void> LogoutEverywhere(const AuthContext& auth);
-    // Changes the actor's own password; other sessions end. Errors name "current_password" or
+    // Changes the actor's own password; other sessions end. API tokens stay in force (programs
+    // keep working; the tokens page revokes them). Errors name "current_password" or
     // "new_password".
     Result<void> ChangePassword(const AuthContext& auth, const std::string& current,
                                 const std::string& new_password, const std::string& confirm);
@@ -110,7 +119,8 @@ class AccountService {
     Result<CreatedUser> CreateUser(const Actor& actor, const CreateUserRequest& req);
     Result<User> Grant(const Actor& actor, const std::string& login, const CreateUserRequest& req);
     Result<User> SetDisabled(const Actor& actor, const std::string& login, bool disabled);
-    // A new one-time password that must be changed at the next login; sessions end.
+    // A new one-time password that must be changed at the next login; sessions end and the
+    // user's API tokens are revoked (a reset answers a lost or exposed password).
     Result<std::string> ResetPassword(const Actor& actor, const std::string& login);
     Result<Page<User>> ListUsers(const Actor& actor, const PageRequest& page);
     Result<User> GetUser(const Actor& actor, const std::string& login);
@@ -143,6 +153,11 @@ class AccountService {
     // For `ngoaivu user token`: a token for `login` created by the system.
     Result<CreatedToken> CreateTokenFor(const std::string& login, const std::string& name);
 
+    // Housekeeping (the server runs it every few minutes): deletes the sessions past their idle
+    // or absolute limit and the login attempts older than `login_attempt_retention`, in one
+    // transaction with one audit entry when anything was deleted.
+    PurgeReport Purge();
+
     // The Actor of `user` (scopes expanded with the 2025 predecessors).
     Actor ActorFor(storage::Transaction& tx, const User& user, const ClientInfo& client);
 
@@ -174,9 +189,10 @@ class AccountService {
     mutable std::string decoy_hash_;  // verified against for unknown logins, to equalise timing
     mutable std::counting_semaphore<64> hash_slots_{2};
 
-    // API tokens authenticate from a per-process cache for up to kTokenCacheTtl; a revocation,
-    // a disabled account or a new grant clears it here at once, and reaches other server
-    // processes within the TTL.
+    // API tokens authenticate from a per-process cache for up to kTokenCacheTtl. A revocation,
+    // a disabled account, a grant or a reset clears it here at once and adds 1 to auth_epoch;
+    // a cached entry is used only while the stored epoch is the one it was read with, so the
+    // change reaches other server processes (and `ngoaivu user disable`) at the next request.
     // A timestamp refresh (session idle timer, token last use): a small write that need not
     // queue behind other writers (TxMode::kConcurrent, retried on a conflict) and that may be
     // skipped when the database stays busy; the next request refreshes it.
@@ -191,6 +207,7 @@ class AccountService {
     struct CachedToken {
         AuthContext auth;
         std::chrono::system_clock::time_point until;
+        std::int64_t epoch = 0;
     };
     static constexpr std::chrono::seconds kTokenCacheTtl{10};
     void ForgetTokens();

@@ -88,6 +88,13 @@ constexpr const char* kListTokens =
 constexpr const char* kRevokeToken =
     "UPDATE api_token SET revoked_at = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL";
 constexpr const char* kTouchToken = "UPDATE api_token SET last_used_at = $2 WHERE id = $1";
+constexpr const char* kRevokeTokensOf =
+    "UPDATE api_token SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL";
+constexpr const char* kAuthEpoch = "SELECT value FROM auth_epoch WHERE id = 1";
+constexpr const char* kBumpAuthEpoch = "UPDATE auth_epoch SET value = value + 1 WHERE id = 1";
+constexpr const char* kPurgeSessions =
+    "DELETE FROM user_session WHERE expires_at < $1 OR last_seen_at < $2";
+constexpr const char* kPurgeAttempts = "DELETE FROM login_attempt WHERE at < $1";
 
 constexpr const char* kInsertAttempt =
     "INSERT INTO login_attempt (login, client_address, at, success) VALUES ($1, $2, $3, $4) "
@@ -305,6 +312,29 @@ bool SqlAccountRepository::RevokeToken(storage::Transaction& tx, UserId user, st
 void SqlAccountRepository::TouchToken(storage::Transaction& tx, std::int64_t id,
                                       const std::string& now) {
     tx.Exec(kTouchToken, {id, now});
+}
+
+std::int64_t SqlAccountRepository::RevokeTokensOf(storage::Transaction& tx, UserId user,
+                                                  const std::string& now) {
+    return tx.Exec(kRevokeTokensOf, {user.value, now});
+}
+
+std::int64_t SqlAccountRepository::AuthEpoch(storage::Transaction& tx) {
+    return tx.QueryOne(kAuthEpoch)->Int(0);
+}
+
+void SqlAccountRepository::BumpAuthEpoch(storage::Transaction& tx) {
+    tx.Exec(kBumpAuthEpoch);
+}
+
+std::int64_t SqlAccountRepository::PurgeSessions(storage::Transaction& tx, const std::string& now,
+                                                 const std::string& idle_since) {
+    return tx.Exec(kPurgeSessions, {now, idle_since});
+}
+
+std::int64_t SqlAccountRepository::PurgeLoginAttempts(storage::Transaction& tx,
+                                                      const std::string& attempts_before) {
+    return tx.Exec(kPurgeAttempts, {attempts_before});
 }
 
 std::int64_t SqlAccountRepository::InsertLoginAttempt(storage::Transaction& tx,

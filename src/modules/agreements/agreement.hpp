@@ -8,6 +8,7 @@
 
 #include "base/code.hpp"
 #include "base/date.hpp"
+#include "base/workflow_step.hpp"
 
 namespace ngoaivu::agreements {
 
@@ -70,16 +71,7 @@ struct Deadline {
 };
 
 // One step of the workflow history.
-struct Event {
-    std::int64_t id = 0;
-    std::string action;
-    Date happened_on = Date::FromDays(0);
-    std::string from_status;
-    std::string to_status;
-    std::string note;
-    std::string user_login;
-    std::string recorded_at;
-};
+using Event = WorkflowStep;
 
 struct Commitment {
     std::int64_t id = 0;

@@ -6,6 +6,7 @@
 
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
 #include "office/sheet_csv.hpp"
 
@@ -19,10 +20,6 @@ bool IsHttpUrl(std::string_view s) {
     if (!(s.starts_with("http://") || s.starts_with("https://")))
         return false;
     return s.find_first_of(" \t\r\n<>\"") == std::string_view::npos && s.size() > 8;
-}
-
-bool ValidUnitOn(const UnitInfo& u, Date d) {
-    return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
 }
 
 Error NotFoundAgreement() {
@@ -160,7 +157,7 @@ Result<void> AgreementService::CheckFields(storage::Transaction& tx, AgreementFi
         p.Add("admin_unit_id",
               "Không có tỉnh, thành phố số " + std::to_string(f.admin_unit_id) + ".",
               "There is no province " + std::to_string(f.admin_unit_id) + ".");
-    } else if (as_of && !ValidUnitOn(*u, *as_of)) {
+    } else if (as_of && !ExistsOn(*u, *as_of)) {
         p.Add("admin_unit_id",
               u->name_vi + " không tồn tại vào ngày " + as_of->ToDisplay() +
                   ": hãy chọn tỉnh, thành phố theo địa giới của ngày đó.",
@@ -200,10 +197,8 @@ Result<AgreementDetail> AgreementService::LoadForWrite(storage::Transaction& tx,
 
 Result<Page<Agreement>> AgreementService::List(const Actor& actor, const AgreementFilter& filter,
                                                AgreementSort sort, const PageRequest& page) {
-    if (!text::IsValidUtf8(filter.q) || text::CountChars(filter.q) > 200) {
-        return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 200 ký tự.",
-                                      "The search text is longer than 200 characters.");
-    }
+    if (auto q = CheckSearchText(filter.q); !q)
+        return q.error();
     if (!filter.status.empty() && !FindCode(Statuses(), filter.status)) {
         return Error::InvalidArgument("status", "Trạng thái \"" + filter.status + "\" không có.",
                                       "There is no status \"" + filter.status + "\".");
@@ -493,7 +488,7 @@ Result<AgreementDetail> AgreementService::Step(const Actor& actor, std::int64_t 
     Agreement a = current->agreement;
     if (plan->signed_on) {
         auto unit = repo_.FindUnit(*tx, a.fields.admin_unit_id);
-        if (unit && !ValidUnitOn(*unit, *plan->signed_on)) {
+        if (unit && !ExistsOn(*unit, *plan->signed_on)) {
             return Error::InvalidArgument(
                 "admin_unit_id",
                 unit->name_vi + " không còn tồn tại vào ngày ký " + plan->signed_on->ToDisplay() +
@@ -528,18 +523,12 @@ Result<AgreementDetail> AgreementService::Step(const Actor& actor, std::int64_t 
             actor.login,
             now};
     std::int64_t event_id = repo_.InsertEvent(*tx, id, e, actor.user_id);
-    std::vector<Deadline> deadlines = current->deadlines;
-    for (const auto& c : plan->close) {
-        repo_.CloseDeadline(*tx, c.id, plan->date, c.outcome, c.note, event_id);
-        for (auto& d : deadlines) {
-            if (d.id == c.id)
-                d.closed_on = plan->date;
-        }
-    }
-    for (const auto& d : plan->open) {
-        repo_.InsertDeadline(*tx, id, d, event_id);
-        deadlines.push_back(d);
-    }
+    const std::vector<Deadline> deadlines = StepDeadlines(
+        current->deadlines, plan->close, plan->open, plan->date,
+        [&](const ClosedDeadline& c) {
+            repo_.CloseDeadline(*tx, c.id, plan->date, c.outcome, c.note, event_id);
+        },
+        [&](const Deadline& d) { repo_.InsertDeadline(*tx, id, d, event_id); });
     a.next_due_on = NextDue(deadlines);
     if (!repo_.Update(*tx, a, current->agreement.version, now))
         return VersionConflict();
@@ -731,12 +720,7 @@ Result<std::vector<Agreement>> AgreementService::ExportRows(const Actor& actor,
     if (!first)
         return first.error();
     if (first->total > limit) {
-        return Error::InvalidArgument(
-            "file",
-            "Có " + std::to_string(first->total) + " thỏa thuận phù hợp, nhiều hơn mức " +
-                std::to_string(limit) + " của một lần xuất: hãy lọc bớt.",
-            std::to_string(first->total) + " agreements match, more than the " +
-                std::to_string(limit) + " one export holds: narrow the filters.");
+        return TooManyToExport(first->total, limit, "thỏa thuận", "agreements");
     }
     auto tx = db_.Begin(TxMode::kRead);
     auto page =
@@ -749,81 +733,33 @@ Result<std::vector<Agreement>> AgreementService::ExportRows(const Actor& actor,
 Result<AgreementService::ImportReport> AgreementService::Import(const Actor& actor,
                                                                 std::string_view file,
                                                                 ImportMode mode) {
-    office::ReadLimits limits;
-    limits.max_rows = kMaxImportRows + 1;
-    auto sheet = office::ReadSpreadsheet(file, limits);
+    auto sheet = office::ReadImportSheet(file, kMaxImportRows);
     if (!sheet)
         return sheet.error();
     auto calendar = calendar_();  // once: every row uses the same
     auto tx = db_.Begin(mode == ImportMode::kPreview ? TxMode::kRead : TxMode::kWrite);
     SheetChoices choices{repo_.AllUnits(*tx), repo_.PartnerChoices(*tx)};
-    ImportReport report;
     std::vector<ImportProblem> sheet_problems;
     auto rows = ReadImportRows(*sheet, choices, clock_.Today(), &sheet_problems);
-    if (!sheet_problems.empty()) {
-        Error e = Error::InvalidArgument("file", sheet_problems.front().message_vi,
-                                         sheet_problems.front().message_en);
-        for (const auto& p : sheet_problems)
-            e.fields.push_back({"file", p.message_vi, p.message_en});
-        return e;
+    auto report = office::ImportRows<Prepared>(
+        rows, sheet_problems, mode, {"Thỏa thuận này", "This agreement"}, ColumnOfField, "title_vi",
+        [&](const ImportRow& row) {
+            return row.draft ? PrepareDraft(*tx, actor, row.request.fields, std::nullopt)
+                             : PrepareRegister(*tx, actor, row.request, *calendar);
+        },
+        [&](const Prepared& p) {
+            const Agreement& a = p.agreement;
+            return office::ImportIdentity{
+                repo_.FindDuplicate(*tx, a.fields.title_vi, a.fields.admin_unit_id, a.signed_on),
+                std::to_string(a.fields.admin_unit_id) + "|" +
+                    (a.signed_on ? a.signed_on->ToIso() : "") + "|" + a.fields.title_vi};
+        },
+        [&](Prepared& p) { return InsertPrepared(*tx, actor, p); });
+    if (report && report->written > 0) {
+        audit_.Record(*tx, actor, "agreement.import", "agreement", "", nullptr,
+                      office::ImportSummary(*report));
+        tx->Commit();
     }
-    if (rows.empty()) {
-        return Error::InvalidArgument("file", "Tệp không có dòng dữ liệu nào.",
-                                      "The file has no data rows.");
-    }
-    report.rows = static_cast<int>(rows.size());
-    std::vector<Prepared> ready;
-    std::set<std::string> seen;
-    for (auto& row : rows) {
-        if (row.problems.empty()) {
-            auto p = row.draft ? PrepareDraft(*tx, actor, row.request.fields, std::nullopt)
-                               : PrepareRegister(*tx, actor, row.request, *calendar);
-            if (!p) {
-                const Error& e = p.error();
-                std::vector<FieldError> fields = e.fields;
-                if (fields.empty())
-                    fields.push_back({e.field, e.message_vi, e.message_en});
-                for (const auto& f : fields) {
-                    auto [vi, en] = ColumnOfField(f.field);
-                    row.problems.push_back({row.row, vi, en, f.message_vi, f.message_en});
-                }
-            } else {
-                const Agreement& a = p->agreement;
-                std::string key = std::to_string(a.fields.admin_unit_id) + "|" +
-                                  (a.signed_on ? a.signed_on->ToIso() : "") + "|" +
-                                  a.fields.title_vi;
-                auto [vi, en] = ColumnOfField("title_vi");
-                if (auto dup = repo_.FindDuplicate(*tx, a.fields.title_vi, a.fields.admin_unit_id,
-                                                   a.signed_on)) {
-                    row.problems.push_back(
-                        {row.row, vi, en,
-                         "Thỏa thuận này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
-                         "This agreement is already recorded (number " + std::to_string(*dup) +
-                             ")."});
-                } else if (!seen.insert(key).second) {
-                    row.problems.push_back({row.row, vi, en,
-                                            "Dòng này trùng một dòng phía trên của tệp.",
-                                            "This row repeats an earlier row of the file."});
-                } else {
-                    ready.push_back(std::move(*p));
-                }
-            }
-        }
-        report.problems.insert(report.problems.end(), row.problems.begin(), row.problems.end());
-    }
-    report.valid = static_cast<int>(ready.size());
-    if (mode == ImportMode::kPreview ||
-        (mode == ImportMode::kAllOrNothing && !report.problems.empty()) || ready.empty()) {
-        return report;  // nothing written: the transaction rolls back
-    }
-    for (auto& p : ready)
-        report.created_ids.push_back(InsertPrepared(*tx, actor, p));
-    report.written = static_cast<int>(report.created_ids.size());
-    audit_.Record(*tx, actor, "agreement.import", "agreement", "", nullptr,
-                  {{"rows", report.rows},
-                   {"written", report.written},
-                   {"rows_with_problems", report.rows - report.valid}});
-    tx->Commit();
     return report;
 }
 
@@ -883,10 +819,8 @@ AgreementService::Choices AgreementService::FormChoices() {
 
 Result<Page<DueItem>> AgreementService::Due(const Actor& actor, std::optional<std::int64_t> unit_id,
                                             int within_days, const PageRequest& page) {
-    if (within_days < 0 || within_days > 366) {
-        return Error::InvalidArgument("within_days", "Số ngày phải từ 0 đến 366.",
-                                      "The number of days must be 0 to 366.");
-    }
+    if (auto ok = CheckWithinDays(within_days); !ok)
+        return ok.error();
     auto tx = db_.Begin(TxMode::kRead);
     auto out = repo_.Due(*tx, ScopeOf(actor), unit_id, clock_.Today().AddDays(within_days), page);
     tx->Commit();

@@ -80,14 +80,8 @@ class AgreementService {
     // audit entry. A row repeating a recorded agreement (same Vietnamese title, province and
     // signing date) or an earlier row of the file is a problem. File-level errors (not a
     // spreadsheet, too large, missing columns) are errors naming "file".
-    enum class ImportMode { kPreview, kAllOrNothing, kValidRows };
-    struct ImportReport {
-        int rows = 0;     // data rows read
-        int valid = 0;    // rows without problems
-        int written = 0;  // agreements created
-        std::vector<ImportProblem> problems;
-        std::vector<std::int64_t> created_ids;
-    };
+    using ImportMode = office::ImportMode;
+    using ImportReport = office::ImportReport;
     static constexpr int kMaxImportRows = 20000;
     Result<ImportReport> Import(const Actor& actor, std::string_view file, ImportMode mode);
     // The agreements matching `filter` (at most `limit`, in `sort` order) for an export;

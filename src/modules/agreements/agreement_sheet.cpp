@@ -6,36 +6,18 @@
 #include <mutex>
 
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
+#include "office/sheet_values.hpp"
 
 namespace ngoaivu::agreements {
 
 namespace {
 
-bool En(std::string_view lang) {
-    return lang == "en";
-}
-
-std::string NameOf(const std::vector<Code>& list, std::string_view code, std::string_view lang) {
-    const Code* c = FindCode(list, code);
-    if (!c)
-        return std::string(code);
-    return std::string(En(lang) ? c->en : c->vi);
-}
-
-std::string Joined(const std::vector<std::string>& parts, std::string_view sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty())
-            out += sep;
-        out += p;
-    }
-    return out;
-}
-
-office::Cell DateCell(const std::optional<Date>& d) {
-    return d ? office::Cell(*d) : office::Cell();
-}
+using office::DateCell;
+using office::IsEnglish;
+using office::Joined;
+using office::NameOf;
 
 // The codes of `list` by their code and their folded Vietnamese and English names, built once per
 // list (the lists are static).
@@ -78,8 +60,9 @@ std::vector<std::string> SplitList(const std::string& s) {
     return out;
 }
 
-// The text of a cell as typed (numbers without a trailing ".0").
-std::string CellText(const office::ReadCell& cell) {
+// The text of a cell as typed (numbers without a trailing ".0"). Unlike office::CellText, text
+// that is not UTF-8 goes through text::Nfc too, as the agreements' import always did.
+std::string TypedText(const office::ReadCell& cell) {
     using Kind = office::ReadCell::Kind;
     switch (cell.kind) {
         case Kind::kText:
@@ -142,9 +125,9 @@ const std::vector<SheetColumn>& SheetColumns() {
 office::Sheet ExportSheet(const std::vector<Agreement>& agreements, std::string_view lang,
                           Date today) {
     office::Sheet sheet;
-    sheet.name = En(lang) ? "Agreements" : "Thỏa thuận quốc tế";
+    sheet.name = IsEnglish(lang) ? "Agreements" : "Thỏa thuận quốc tế";
     for (const auto& c : SheetColumns()) {
-        sheet.headers.emplace_back(En(lang) ? c.en : c.vi);
+        sheet.headers.emplace_back(IsEnglish(lang) ? c.en : c.vi);
         sheet.widths.push_back(c.width);
     }
     for (const auto& a : agreements) {
@@ -152,7 +135,7 @@ office::Sheet ExportSheet(const std::vector<Agreement>& agreements, std::string_
         std::vector<std::string> partners;
         std::vector<std::string> countries;
         for (const auto& p : a.partners) {
-            partners.push_back(En(lang) && !p.name_en.empty() ? p.name_en : p.name_vi);
+            partners.push_back(IsEnglish(lang) && !p.name_en.empty() ? p.name_en : p.name_vi);
             if (!p.country_alpha2.empty())
                 countries.push_back(p.country_alpha2);
         }
@@ -166,14 +149,14 @@ office::Sheet ExportSheet(const std::vector<Agreement>& agreements, std::string_
             NameOf(Forms(), f.form, lang),
             NameOf(PartyKinds(), f.party_kind, lang),
             f.party_name,
-            En(lang) ? a.unit_name_en : a.unit_name_vi,
-            En(lang) ? a.current_unit_name_en : a.current_unit_name_vi,
+            IsEnglish(lang) ? a.unit_name_en : a.unit_name_vi,
+            IsEnglish(lang) ? a.current_unit_name_en : a.current_unit_name_vi,
             Joined(partners, "; "),
             Joined(countries, "; "),
             Joined(fields, "; "),
             Joined(f.languages, ", "),
-            f.procedure == "shortened" ? std::string(En(lang) ? "Shortened" : "Rút gọn")
-                                       : std::string(En(lang) ? "Normal" : "Thông thường"),
+            f.procedure == "shortened" ? std::string(IsEnglish(lang) ? "Shortened" : "Rút gọn")
+                                       : std::string(IsEnglish(lang) ? "Normal" : "Thông thường"),
             f.shortened_reason,
             NameOf(Statuses(), StatusCode(a.status), lang),
             DateCell(a.signed_on),
@@ -198,7 +181,7 @@ office::Sheet ExportSheet(const std::vector<Agreement>& agreements, std::string_
 }
 
 std::vector<office::Sheet> ReportSheets(const YearlyReport& report, std::string_view lang) {
-    const bool en = En(lang);
+    const bool en = IsEnglish(lang);
     auto sheet_of = [&](const std::vector<Agreement>& list, std::string name) {
         office::Sheet sheet;
         sheet.name = std::move(name);
@@ -244,12 +227,12 @@ std::vector<office::Sheet> ReportSheets(const YearlyReport& report, std::string_
 
 office::Sheet TemplateSheet(std::string_view lang) {
     office::Sheet sheet;
-    sheet.name = En(lang) ? "Import" : "Nhập thỏa thuận";
+    sheet.name = IsEnglish(lang) ? "Import" : "Nhập thỏa thuận";
     std::vector<office::Cell> example;
     for (const auto& c : SheetColumns()) {
         if (!c.imported)
             continue;
-        sheet.headers.emplace_back(En(lang) ? c.en : c.vi);
+        sheet.headers.emplace_back(IsEnglish(lang) ? c.en : c.vi);
         sheet.widths.push_back(c.width);
         std::string_view key = c.key;
         if (key == "title_vi")
@@ -290,11 +273,7 @@ std::pair<std::string, std::string> ColumnOfField(std::string_view field) {
         key = "province";
     else if (field == "partner_ids")
         key = "partners";
-    for (const auto& c : SheetColumns()) {
-        if (c.key == key)
-            return {std::string(c.vi), std::string(c.en)};
-    }
-    return {"", ""};
+    return office::ColumnHeaders(SheetColumns(), key);
 }
 
 std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const SheetChoices& choices,
@@ -304,13 +283,13 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
     std::size_t header = 0;
     while (header < sheet.rows.size() &&
            std::all_of(sheet.rows[header].begin(), sheet.rows[header].end(),
-                       [](const auto& c) { return CellText(c).empty(); }))
+                       [](const auto& c) { return TypedText(c).empty(); }))
         ++header;
     std::map<std::string, std::size_t> column_of;  // key → column index
     if (header < sheet.rows.size()) {
         const auto& row = sheet.rows[header];
         for (std::size_t i = 0; i < row.size(); ++i) {
-            std::string name = text::Fold(CellText(row[i]));
+            std::string name = text::Fold(TypedText(row[i]));
             for (const auto& c : SheetColumns()) {
                 if (name == c.key || name == text::Fold(c.vi) || name == text::Fold(c.en))
                     column_of.emplace(std::string(c.key), i);
@@ -329,13 +308,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
         return out;
 
     // Folded names → ids.
-    std::multimap<std::string, const UnitInfo*> units;
-    for (const auto& u : choices.units) {
-        units.emplace(text::Fold(u.name_vi), &u);
-        units.emplace(text::Fold(u.name_en), &u);
-        if (!u.short_name_vi.empty())
-            units.emplace(text::Fold(u.short_name_vi), &u);
-    }
+    const auto units = office::UnitsByName(choices.units);
     std::multimap<std::string, std::int64_t> partners;
     for (const auto& p : choices.partners) {
         partners.emplace(text::Fold(p.name_vi), p.id);
@@ -348,7 +321,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
         std::vector<std::string> texts;  // each cell's text, computed once
         texts.reserve(cells.size());
         for (const auto& c : cells)
-            texts.push_back(CellText(c));
+            texts.push_back(TypedText(c));
         auto get = [&](std::string_view key) -> std::string {
             auto it = column_of.find(std::string(key));
             if (it == column_of.end() || it->second >= texts.size())
@@ -370,7 +343,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
             const auto& cell = cells[it->second];
             if (cell.kind == office::ReadCell::Kind::kDate && cell.date)
                 return cell.date;
-            std::string t = CellText(cell);
+            std::string t = TypedText(cell);
             if (t.empty())
                 return std::nullopt;
             auto d = Date::ParseVi(t);
@@ -427,7 +400,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
                 for (auto it = lo; it != hi; ++it) {
                     any = it->second;
                     const UnitInfo& u = *it->second;
-                    if (u.valid_from <= as_of && (!u.valid_to || as_of <= *u.valid_to))
+                    if (ExistsOn(u, as_of))
                         unit_id = u.id;
                 }
                 if (!unit_id && any) {

@@ -9,6 +9,8 @@
 #include "modules/agreements/agreement.hpp"
 #include "modules/agreements/agreement_repository.hpp"
 #include "modules/agreements/agreement_requests.hpp"
+#include "office/sheet_cells.hpp"
+#include "office/sheet_import.hpp"
 #include "office/xlsx_reader.hpp"
 #include "office/xlsx_writer.hpp"
 
@@ -20,13 +22,7 @@ namespace ngoaivu::agreements {
 // sheet's language and read back by name in either language or by code; provinces by name
 // (the unit that existed on the signing date) or id; partners by name, separated by ";".
 
-struct SheetColumn {
-    std::string_view key;  // "title_vi", "province" ...
-    std::string_view vi;
-    std::string_view en;
-    bool imported;  // read by an import (the others are computed and only exported)
-    double width;
-};
+using SheetColumn = office::SheetColumn;
 const std::vector<SheetColumn>& SheetColumns();
 
 // The export of `agreements` (with their partners and fields loaded) in `lang` ("vi" or "en").
@@ -40,13 +36,7 @@ std::vector<office::Sheet> ReportSheets(const YearlyReport& report, std::string_
 office::Sheet TemplateSheet(std::string_view lang);
 
 // One problem of an import, located as a spreadsheet user sees it.
-struct ImportProblem {
-    int row = 0;            // the sheet's row number (the header is row 1)
-    std::string column;     // the column's Vietnamese header, "" for the whole row
-    std::string column_en;  // its English header
-    std::string message_vi;
-    std::string message_en;
-};
+using ImportProblem = office::ImportProblem;
 
 // One data row read from the sheet: what to create, or its problems.
 struct ImportRow {

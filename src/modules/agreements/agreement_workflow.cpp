@@ -54,12 +54,7 @@ std::string Display(Date d) {
 }  // namespace
 
 std::optional<Date> NextDue(const std::vector<Deadline>& deadlines) {
-    std::optional<Date> next;
-    for (const auto& d : deadlines) {
-        if (d.open() && (!next || d.due_on < *next))
-            next = d.due_on;
-    }
-    return next;
+    return EarliestOpenDue(deadlines);
 }
 
 Result<StepPlan> PlanStep(const AgreementDetail& current, const StepRequest& req,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/deadlines.hpp"
 #include "base/result.hpp"
 #include "base/working_days.hpp"
 #include "modules/agreements/agreement.hpp"
@@ -37,11 +38,7 @@ struct StepRequest {
 };
 
 // A deadline a step closes.
-struct ClosedDeadline {
-    std::int64_t id = 0;
-    std::string outcome;
-    std::string note;
-};
+using ClosedDeadline = ngoaivu::ClosedDeadline;
 
 // What a step does, computed from the agreement as stored without touching the database; the
 // service writes it in one transaction.

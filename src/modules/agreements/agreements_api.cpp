@@ -10,26 +10,13 @@ using http::Access;
 using http::Request;
 using http::Response;
 
-// An error answer; a lost optimistic-locking race also carries the record as it is now stored,
-// so that the client can show the other person's change.
-Response Fail(AgreementService& service, const Request& req, const Error& error,
-              std::optional<std::int64_t> agreement_id = std::nullopt) {
-    Response res = http::JsonError(error, req.request_id);
-    if (error.code == ErrorCode::kConflict && error.field == "version" && agreement_id) {
-        if (auto current = service.Get(*req.actor, *agreement_id)) {
-            nlohmann::json body = http::ErrorJson(error, req.request_id);
-            body["current"] = DetailJson(*current, service.Today());
-            return http::JsonResponse(409, body);
-        }
-    }
-    return res;
-}
-
+// The agreement as the API answers it; a lost optimistic-locking race also carries the record
+// as it is now stored.
 Response Detail(AgreementService& service, const Result<AgreementDetail>& d, const Request& req,
                 int status, std::optional<std::int64_t> id = std::nullopt) {
-    if (!d)
-        return Fail(service, req, d.error(), id);
-    return http::JsonResponse(status, DetailJson(*d, service.Today()));
+    return http::RecordReply(
+        req, d, status, id, [&](std::int64_t i) { return service.Get(*req.actor, i); },
+        [&](const AgreementDetail& a) { return DetailJson(a, service.Today()); });
 }
 
 }  // namespace
@@ -74,69 +61,21 @@ void RegisterAgreementApi(http::Router& router, AgreementService& service) {
                         return http::JsonError(r.error(), req.request_id);
                     return Detail(service, service.Register(*req.actor, *r), req, 201);
                 }});
-    router.Add(
-        {"POST", "/api/v1/agreements/import", Access::kAuthenticated,
-         "Import agreements from an XLSX or CSV file (the request body)", [&service](Request& req) {
-             std::string mode(req.Query("mode").value_or("preview"));
-             AgreementService::ImportMode m;
-             if (mode == "preview") {
-                 m = AgreementService::ImportMode::kPreview;
-             } else if (mode == "all") {
-                 m = AgreementService::ImportMode::kAllOrNothing;
-             } else if (mode == "valid") {
-                 m = AgreementService::ImportMode::kValidRows;
-             } else {
-                 return http::JsonError(
-                     Error::InvalidArgument("mode", "Chế độ phải là preview, all hoặc valid.",
-                                            "The mode must be preview, all or valid."),
-                     req.request_id);
-             }
-             if (http::TrimOws(req.Header("content-type").value_or(""))
-                     .starts_with("application/json")) {
-                 return http::JsonError(
-                     Error::InvalidArgument("body",
-                                            "Hãy gửi chính tệp XLSX hoặc CSV, không phải JSON.",
-                                            "Send the XLSX or CSV file itself, not JSON."),
-                     req.request_id);
-             }
-             if (req.body.empty()) {
-                 return http::JsonError(
-                     Error::InvalidArgument("file", "Chưa có tệp (nội dung yêu cầu trống).",
-                                            "No file: the request body is empty."),
-                     req.request_id);
-             }
-             auto report = service.Import(*req.actor, req.body, m);
-             if (!report)
-                 return http::JsonError(report.error(), req.request_id);
-             nlohmann::json problems = nlohmann::json::array();
-             for (const auto& p : report->problems) {
-                 problems.push_back({{"row", p.row},
-                                     {"column", p.column},
-                                     {"column_en", p.column_en},
-                                     {"message_vi", p.message_vi},
-                                     {"message_en", p.message_en}});
-             }
-             return http::JsonResponse(200, {{"mode", mode},
-                                             {"rows", report->rows},
-                                             {"valid", report->valid},
-                                             {"written", report->written},
-                                             {"created_ids", report->created_ids},
-                                             {"problems", problems}});
-         }});
+    router.Add({"POST", "/api/v1/agreements/import", Access::kAuthenticated,
+                "Import agreements from an XLSX or CSV file (the request body)",
+                [&service](Request& req) {
+                    return http::ImportReply<AgreementService::ImportMode>(
+                        req, [&](AgreementService::ImportMode m) {
+                            return service.Import(*req.actor, req.body, m);
+                        });
+                }});
     router.Add(
         {"GET", "/api/v1/agreements/due", Access::kAuthenticated,
          "Deadlines and commitments due or overdue in my provinces", [&service](Request& req) {
-             auto paging = http::ParsePaging(req, 50);
-             if (!paging)
-                 return http::JsonError(paging.error(), req.request_id);
-             auto unit = http::ParseIntParam(req, "province", 1000, 2999);
-             if (!unit)
-                 return http::JsonError(unit.error(), req.request_id);
-             auto within = http::ParseIntParam(req, "within_days", 0, 366);
-             if (!within)
-                 return http::JsonError(within.error(), req.request_id);
-             auto due =
-                 service.Due(*req.actor, *unit, static_cast<int>(within->value_or(7)), *paging);
+             auto q = http::ParseDueQuery(req, 50, 7);
+             if (!q)
+                 return http::JsonError(q.error(), req.request_id);
+             auto due = service.Due(*req.actor, q->unit_id, q->within_days, q->page);
              if (!due)
                  return http::JsonError(due.error(), req.request_id);
              Date today = service.Today();

@@ -65,19 +65,15 @@ Result<ListQuery> ParseListQuery(const http::Request& req) {
     f.partner_id = *partner;
     f.field = std::string(req.Query("field").value_or(""));
     f.status = std::string(req.Query("status").value_or(""));
-    auto year = http::ParseIntParam(req, "year", 1945, 2100);
+    auto year = http::ParseYearParam(req);
     if (!year)
         return year.error();
-    if (*year)
-        f.year = static_cast<int>(**year);
+    f.year = *year;
     f.overdue = http::FlagParam(req, "overdue");
     f.without_result = http::FlagParam(req, "without_result");
     auto sort = ParseSort(req.Query("sort").value_or(""));
-    if (!sort) {
-        return Error::InvalidArgument(
-            "sort", "Cách sắp xếp phải là: signed_desc, signed, title, province, due, updated.",
-            "The sort must be one of: signed_desc, signed, title, province, due, updated.");
-    }
+    if (!sort)
+        return http::BadSort("signed_desc, signed, title, province, due, updated");
     q.sort = *sort;
     return q;
 }
@@ -147,17 +143,7 @@ nlohmann::json DetailJson(const AgreementDetail& d, Date today) {
                              {"note", dl.note},
                              {"overdue", dl.overdue(today)}});
     }
-    nlohmann::json events = nlohmann::json::array();
-    for (const auto& e : d.events) {
-        events.push_back({{"id", e.id},
-                          {"action", e.action},
-                          {"date", e.happened_on.ToIso()},
-                          {"from_status", e.from_status},
-                          {"to_status", e.to_status},
-                          {"note", e.note},
-                          {"user", e.user_login},
-                          {"recorded_at", e.recorded_at}});
-    }
+    nlohmann::json events = http::HistoryJson(d.events, true);
     nlohmann::json commitments = nlohmann::json::array();
     for (const auto& c : d.commitments) {
         commitments.push_back({{"id", c.id},

@@ -1,48 +1,31 @@
 #include <charconv>
 
 #include "base/text.hpp"
+#include "html/form_view.hpp"
 #include "html/list_view.hpp"
 #include "html/pages.hpp"
+#include "html/sheet_download.hpp"
 #include "http/error_status.hpp"
 #include "http/json.hpp"
 #include "modules/agreements/agreements_routes.hpp"
-#include "office/sheet_csv.hpp"
 #include "office/xlsx_writer.hpp"
 
 namespace ngoaivu::agreements::detail {
 
 namespace {
 
+using html::CodeOptions;
 using html::Data;
+using html::DateText;
+using html::IsEnglish;
 using http::Access;
 using http::Request;
 using http::Response;
 
-bool En(const Request& req) {
-    return html::LangOf(req) == "en";
-}
-
 std::string Name(const Request& req, const Code* c, std::string_view fallback) {
     if (!c)
         return std::string(fallback);
-    return std::string(En(req) ? c->en : c->vi);
-}
-
-std::string Display(const std::optional<Date>& d) {
-    return d ? d->ToDisplay() : "";
-}
-
-// The options of a <select> from a closed list, with `selected` marked.
-Data Options(const Request& req, const std::vector<Code>& list, const std::string& selected) {
-    Data out(Data::type::list);
-    for (const auto& c : list) {
-        Data o;
-        o.set("value", std::string(c.code));
-        o.set("label", std::string(En(req) ? c.en : c.vi));
-        o.set("selected", c.code == selected);
-        out.push_back(o);
-    }
-    return out;
+    return std::string(IsEnglish(req) ? c->en : c->vi);
 }
 
 Data UnitOptions(const Request& req, const std::vector<UnitInfo>& units,
@@ -54,9 +37,9 @@ Data UnitOptions(const Request& req, const std::vector<UnitInfo>& units,
             continue;
         Data o;
         o.set("value", std::to_string(u.id));
-        std::string label = En(req) ? u.name_en : u.name_vi;
+        std::string label = IsEnglish(req) ? u.name_en : u.name_vi;
         if (!current)
-            label += En(req) ? " (until 30/06/2025)" : " (đến 30/06/2025)";
+            label += IsEnglish(req) ? " (until 30/06/2025)" : " (đến 30/06/2025)";
         o.set("label", label);
         o.set("selected", selected && *selected == u.id);
         out.push_back(o);
@@ -70,20 +53,20 @@ Data AgreementRow(const Request& req, const Agreement& a, Date today) {
     row.set("href", "/agreements/" + std::to_string(a.id));
     row.set("title", a.fields.title_vi);
     row.set("title_foreign", a.fields.title_foreign);
-    row.set("unit", En(req) ? a.unit_name_en : a.unit_name_vi);
+    row.set("unit", IsEnglish(req) ? a.unit_name_en : a.unit_name_vi);
     if (a.current_unit_id != a.fields.admin_unit_id)
-        row.set("current_unit", En(req) ? a.current_unit_name_en : a.current_unit_name_vi);
+        row.set("current_unit", IsEnglish(req) ? a.current_unit_name_en : a.current_unit_name_vi);
     std::string partners;
     for (const auto& p : a.partners) {
         if (!partners.empty())
             partners += "; ";
-        partners += En(req) && !p.name_en.empty() ? p.name_en : p.name_vi;
+        partners += IsEnglish(req) && !p.name_en.empty() ? p.name_en : p.name_vi;
     }
     row.set("partners", partners);
     row.set("status", Name(req, FindCode(Statuses(), StatusCode(a.status)), ""));
     row.set("status_code", std::string(StatusCode(a.status)));
-    row.set("signed_on", Display(a.signed_on));
-    row.set("next_due_on", Display(a.next_due_on));
+    row.set("signed_on", DateText(a.signed_on));
+    row.set("next_due_on", DateText(a.next_due_on));
     row.set("overdue", a.next_due_on && *a.next_due_on < today);
     row.set("has_result", a.has_result);
     return row;
@@ -91,9 +74,9 @@ Data AgreementRow(const Request& req, const Agreement& a, Date today) {
 
 // Puts an error's message, and each field's message as error_<field>, into `view`.
 void SetError(Data& view, const Request& req, const Error& e) {
-    view.set("error", En(req) ? e.message_en : e.message_vi);
+    view.set("error", IsEnglish(req) ? e.message_en : e.message_vi);
     for (const auto& f : e.fields)
-        view.set("error_" + f.field, En(req) ? f.message_en : f.message_vi);
+        view.set("error_" + f.field, IsEnglish(req) ? f.message_en : f.message_vi);
 }
 
 std::optional<Date> FormDate(const Request& req, const std::string& name, Data& view, bool* bad) {
@@ -105,8 +88,8 @@ std::optional<Date> FormDate(const Request& req, const std::string& name, Data& 
         d = Date::ParseIso(raw);
     if (!d) {
         *bad = true;
-        view.set("error_" + name, En(req) ? "Not a date: write dd/mm/yyyy."
-                                          : "Không phải ngày: hãy viết dd/mm/yyyy.");
+        view.set("error_" + name, IsEnglish(req) ? "Not a date: write dd/mm/yyyy."
+                                                 : "Không phải ngày: hãy viết dd/mm/yyyy.");
     }
     return d;
 }
@@ -174,9 +157,9 @@ Data FormView(const Request& req, AgreementService& service, const AgreementFiel
     view.set("archive_location", f.archive_location);
     view.set("inherited_from", f.inherited_from);
     view.set("portal_url", f.portal_url);
-    view.set("form_options", Options(req, Forms(), f.form));
-    view.set("party_kind_options", Options(req, PartyKinds(), f.party_kind));
-    view.set("publication_options", Options(req, Publications(), f.publication));
+    view.set("form_options", CodeOptions(req, Forms(), f.form));
+    view.set("party_kind_options", CodeOptions(req, PartyKinds(), f.party_kind));
+    view.set("publication_options", CodeOptions(req, Publications(), f.publication));
     view.set("shortened", f.procedure == "shortened");
     view.set(
         "unit_options",
@@ -187,7 +170,7 @@ Data FormView(const Request& req, AgreementService& service, const AgreementFiel
     for (const auto& c : Fields()) {
         Data o;
         o.set("value", std::string(c.code));
-        o.set("label", std::string(En(req) ? c.en : c.vi));
+        o.set("label", std::string(IsEnglish(req) ? c.en : c.vi));
         o.set("checked", std::find(f.fields.begin(), f.fields.end(), c.code) != f.fields.end());
         fields.push_back(o);
     }
@@ -196,7 +179,7 @@ Data FormView(const Request& req, AgreementService& service, const AgreementFiel
     for (const auto& p : choices.partners) {
         Data o;
         o.set("value", std::to_string(p.id));
-        o.set("label", (En(req) && !p.name_en.empty() ? p.name_en : p.name_vi) +
+        o.set("label", (IsEnglish(req) && !p.name_en.empty() ? p.name_en : p.name_vi) +
                            (p.country_alpha2.empty() ? "" : " (" + p.country_alpha2 + ")"));
         o.set("selected",
               std::find(f.partner_ids.begin(), f.partner_ids.end(), p.id) != f.partner_ids.end());
@@ -222,27 +205,24 @@ Response EditPage(AgreementService& service, const html::Pages& pages, const Req
             view.set("conflict", true);
             Data current(Data::type::list);
             auto add = [&](std::string label, std::string value) {
-                Data d;
-                d.set("label", std::move(label));
-                d.set("value", std::move(value));
-                current.push_back(d);
+                html::AddLabelled(current, std::move(label), std::move(value));
             };
             const auto& f = stored.fields;
-            add(En(req) ? "Title" : "Tên", f.title_vi);
-            add(En(req) ? "Foreign title" : "Tên tiếng nước ngoài", f.title_foreign);
-            add(En(req) ? "Vietnamese party" : "Bên ký Việt Nam", f.party_name);
-            add(En(req) ? "Province" : "Tỉnh, thành phố",
-                En(req) ? stored.unit_name_en : stored.unit_name_vi);
+            add(IsEnglish(req) ? "Title" : "Tên", f.title_vi);
+            add(IsEnglish(req) ? "Foreign title" : "Tên tiếng nước ngoài", f.title_foreign);
+            add(IsEnglish(req) ? "Vietnamese party" : "Bên ký Việt Nam", f.party_name);
+            add(IsEnglish(req) ? "Province" : "Tỉnh, thành phố",
+                IsEnglish(req) ? stored.unit_name_en : stored.unit_name_vi);
             std::string partners;
             for (const auto& p : stored.partners)
                 partners += (partners.empty() ? "" : "; ") + p.name_vi;
-            add(En(req) ? "Partners" : "Đối tác", partners);
+            add(IsEnglish(req) ? "Partners" : "Đối tác", partners);
             std::string fields;
             for (const auto& code : f.fields)
                 fields += (fields.empty() ? "" : "; ") + Name(req, FindCode(Fields(), code), code);
-            add(En(req) ? "Fields" : "Lĩnh vực", fields);
-            add(En(req) ? "Content" : "Nội dung", f.content);
-            add(En(req) ? "Last saved" : "Lưu lần cuối", stored.updated_at);
+            add(IsEnglish(req) ? "Fields" : "Lĩnh vực", fields);
+            add(IsEnglish(req) ? "Content" : "Nội dung", f.content);
+            add(IsEnglish(req) ? "Last saved" : "Lưu lần cuối", stored.updated_at);
             view.set("current", current);
         }
     }
@@ -264,10 +244,7 @@ Response ListPage(AgreementService& service, const html::Pages& pages, Request& 
     view.set("rows", rows);
     view.set("empty", page->items.empty());
     view.set("pager", html::Pager(req, *page));
-    std::string filters = html::WithQuery(req, {{"page", ""}});
-    std::string query =
-        filters.find('?') == std::string::npos ? "" : filters.substr(filters.find('?') + 1);
-    std::string export_base = "/agreements/export?" + query + (query.empty() ? "" : "&");
+    const std::string export_base = html::FilteredHref(req, "/agreements/export");
     view.set("export_xlsx", export_base + "format=xlsx");
     view.set("export_csv", export_base + "format=csv");
     const auto& f = q->filter;
@@ -276,8 +253,8 @@ Response ListPage(AgreementService& service, const html::Pages& pages, Request& 
     view.set("country", f.country);
     view.set("overdue", f.overdue);
     view.set("without_result", f.without_result);
-    view.set("status_options", Options(req, Statuses(), f.status));
-    view.set("field_options", Options(req, Fields(), f.field));
+    view.set("status_options", CodeOptions(req, Statuses(), f.status));
+    view.set("field_options", CodeOptions(req, Fields(), f.field));
     auto choices = service.FormChoices();
     view.set("unit_options", UnitOptions(req, choices.units, f.unit_id, false, today));
     Data sorts(Data::type::list);
@@ -315,8 +292,8 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
     view.set("signatory_vn", a.signatory_vn);
     view.set("signatory_foreign", a.signatory_foreign);
     view.set("decision_ref", a.decision_ref);
-    view.set("effective_on", Display(a.effective_on));
-    view.set("expires_on", Display(a.expires_on));
+    view.set("effective_on", DateText(a.effective_on));
+    view.set("expires_on", DateText(a.expires_on));
     view.set("publication",
              Name(req, FindCode(Publications(), a.fields.publication), a.fields.publication));
     view.set("archive_location", a.fields.archive_location);
@@ -328,7 +305,7 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
         row.set("body", dl.body);
         row.set("opened_on", dl.opened_on.ToDisplay());
         row.set("due_on", dl.due_on.ToDisplay());
-        row.set("closed_on", Display(dl.closed_on));
+        row.set("closed_on", DateText(dl.closed_on));
         row.set("outcome", Name(req, FindCode(Outcomes(), dl.outcome), dl.outcome));
         row.set("overdue", dl.overdue(today));
         row.set("open", dl.open());
@@ -353,7 +330,7 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
         row.set("id", std::to_string(c.id));
         row.set("description", c.description);
         row.set("responsible_unit", c.responsible_unit);
-        row.set("due_on", Display(c.due_on));
+        row.set("due_on", DateText(c.due_on));
         row.set("status", Name(req, FindCode(CommitmentStatuses(), c.status), c.status));
         row.set("overdue", c.overdue(today));
         commitments.push_back(row);
@@ -370,7 +347,7 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
             figures += (figures.empty() ? "" : "; ") +
                        text::FormatNumber(static_cast<double>(f.amount_centi) / 100.0,
                                           f.amount_centi % 100 == 0 ? 0 : 2,
-                                          En(req) ? text::Lang::kEn : text::Lang::kVi) +
+                                          IsEnglish(req) ? text::Lang::kEn : text::Lang::kVi) +
                        " " + Name(req, FindCode(FigureUnits(), f.unit), f.unit);
         }
         row.set("figures", figures);
@@ -378,9 +355,9 @@ Data DetailView(const Request& req, const AgreementDetail& d, Date today) {
     }
     view.set("results", results);
     view.set("has_results", !d.results.empty());
-    view.set("action_options", Options(req, Actions(), ""));
-    view.set("commitment_status_options", Options(req, CommitmentStatuses(), "open"));
-    view.set("unit_options_figures", Options(req, FigureUnits(), "usd"));
+    view.set("action_options", CodeOptions(req, Actions(), ""));
+    view.set("commitment_status_options", CodeOptions(req, CommitmentStatuses(), "open"));
+    view.set("unit_options_figures", CodeOptions(req, FigureUnits(), "usd"));
     bool signed_state = a.status == Status::kSigned || a.status == Status::kInForce ||
                         a.status == Status::kSuspended || a.status == Status::kTerminated ||
                         a.status == Status::kExpired;
@@ -403,22 +380,6 @@ Response DetailPage(AgreementService& service, const html::Pages& pages, Request
         status = http::HttpStatus(error->code);
     }
     return pages.Render(req, "agreements/detail", "agreements", std::move(view), status);
-}
-
-// The file of `sheet` in the format named by ?format= (xlsx, the default, or csv).
-Response SheetDownload(const html::Pages& pages, const Request& req, const office::Sheet& sheet,
-                       const std::string& basename) {
-    std::string format(req.Query("format").value_or("xlsx"));
-    if (format == "csv")
-        return Response::Download(office::WriteCsv(sheet), "text/csv; charset=utf-8",
-                                  basename + ".csv");
-    if (format != "xlsx") {
-        return pages.Error(req, Error::InvalidArgument("format", "Định dạng phải là xlsx hoặc csv.",
-                                                       "The format must be xlsx or csv."));
-    }
-    return Response::Download(office::WriteXlsx({sheet}),
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              basename + ".xlsx");
 }
 
 }  // namespace
@@ -456,14 +417,15 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     if (!rows)
                         return pages.Error(req, rows.error());
                     Date today = service.Today();
-                    return SheetDownload(pages, req, ExportSheet(*rows, html::LangOf(req), today),
-                                         (En(req) ? "agreements-" : "thoa-thuan-") + today.ToIso());
+                    return html::SheetDownload(
+                        pages, req, ExportSheet(*rows, html::LangOf(req), today),
+                        (IsEnglish(req) ? "agreements-" : "thoa-thuan-") + today.ToIso());
                 }});
     router.Add({"GET", "/agreements/import/template", Access::kAuthenticated,
                 "The import template (XLSX or CSV)", [&pages](Request& req) {
-                    return SheetDownload(
+                    return html::SheetDownload(
                         pages, req, TemplateSheet(html::LangOf(req)),
-                        En(req) ? "agreements-import-template" : "mau-nhap-thoa-thuan");
+                        IsEnglish(req) ? "agreements-import-template" : "mau-nhap-thoa-thuan");
                 }});
     router.Add({"GET", "/agreements/import", Access::kAuthenticated,
                 "Import agreements from a spreadsheet", [&pages](Request& req) {
@@ -504,7 +466,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                         return Response::Download(
                             office::WriteXlsx(ReportSheets(*report, html::LangOf(req))),
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            (En(req) ? "agreements-report-" : "bao-cao-thoa-thuan-") +
+                            (IsEnglish(req) ? "agreements-report-" : "bao-cao-thoa-thuan-") +
                                 std::to_string(y) + ".xlsx");
                     }
                     auto rows = [&](const std::vector<Agreement>& list) {
@@ -530,7 +492,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     int with_results = 0;
                     for (const auto& a : report->signed_in_year)
                         with_results += a.has_result ? 1 : 0;
-                    view.set("unit", En(req) ? report->unit_name_en : report->unit_name_vi);
+                    view.set("unit", IsEnglish(req) ? report->unit_name_en : report->unit_name_vi);
                     view.set("due_on", report->due_on.ToDisplay());
                     view.set("today", today.ToDisplay());
                     view.set("signed_count", std::to_string(report->signed_in_year.size()));
@@ -544,17 +506,12 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                 }});
     router.Add({"GET", "/agreements/due", Access::kAuthenticated,
                 "Deadlines and commitments due or overdue", [&service, &pages](Request& req) {
-                    auto paging = http::ParsePaging(req, 100);
-                    if (!paging)
-                        return pages.Error(req, paging.error());
-                    auto unit = http::ParseIntParam(req, "province", 1000, 2999);
-                    if (!unit)
-                        return pages.Error(req, unit.error());
-                    auto within = http::ParseIntParam(req, "within_days", 0, 366);
-                    if (!within)
-                        return pages.Error(req, within.error());
-                    int days = static_cast<int>(within->value_or(7));
-                    auto due = service.Due(*req.actor, *unit, days, *paging);
+                    auto q = http::ParseDueQuery(req, 100, 7);
+                    if (!q)
+                        return pages.Error(req, q.error());
+                    const std::optional<std::int64_t> unit = q->unit_id;
+                    const int days = q->within_days;
+                    auto due = service.Due(*req.actor, unit, days, q->page);
                     if (!due)
                         return pages.Error(req, due.error());
                     Date today = service.Today();
@@ -563,9 +520,9 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                         Data row;
                         row.set("href", "/agreements/" + std::to_string(i.agreement_id));
                         row.set("title", i.agreement_title);
-                        row.set("unit", En(req) ? i.unit_name_en : i.unit_name_vi);
+                        row.set("unit", IsEnglish(req) ? i.unit_name_en : i.unit_name_vi);
                         row.set("kind", i.what == "commitment"
-                                            ? std::string(En(req) ? "Commitment" : "Cam kết")
+                                            ? std::string(IsEnglish(req) ? "Commitment" : "Cam kết")
                                             : Name(req, FindCode(DeadlineKinds(), i.kind), ""));
                         row.set("body", i.body);
                         row.set("due_on", i.due_on.ToDisplay());
@@ -578,7 +535,7 @@ void RegisterAgreementPages(http::Router& router, AgreementService& service,
                     view.set("within_days", std::to_string(days));
                     view.set("today", today.ToDisplay());
                     auto choices = service.FormChoices();
-                    view.set("unit_options", UnitOptions(req, choices.units, *unit, true, today));
+                    view.set("unit_options", UnitOptions(req, choices.units, unit, true, today));
                     view.set("pager", html::Pager(req, *due));
                     return pages.Render(req, "agreements/due", "agreements_due", std::move(view));
                 }});

@@ -32,7 +32,21 @@ struct VerifyReport {
     std::int64_t entries = 0;
     std::int64_t first_bad_id = 0;  // 0 when ok
     std::string problem;            // in English, for operators: which check failed and where
+    // The newest entry when the chain verifies: recorded outside the database (the operator's
+    // log, a message to MOFA), it is an anchor that a later verification checks, so that even a
+    // chain rewritten and re-hashed from some entry on is detected.
+    std::int64_t head_id = 0;
+    std::string head_hash;
 };
+
+// An entry's id and hash recorded outside the database, written "ID:HASH".
+struct Anchor {
+    std::int64_t id = 0;
+    std::string hash;
+};
+// Reads "ID:HASH" (ID ≥ 1, HASH 64 lower-case hex digits); nullopt otherwise.
+std::optional<Anchor> ParseAnchor(const std::string& text);
+std::string FormatAnchor(std::int64_t id, const std::string& hash);
 
 // Filters of the audit page and /api/v1/audit.
 struct AuditFilter {

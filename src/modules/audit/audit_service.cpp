@@ -42,7 +42,7 @@ AuditEntry AuditService::Record(storage::Transaction& tx, const Actor& actor, st
     return repo_.Append(tx, std::move(e));
 }
 
-VerifyReport AuditService::Verify() {
+VerifyReport AuditService::Verify(const std::vector<Anchor>& anchors) {
     VerifyReport report;
     auto tx = db_.Begin(storage::TxMode::kRead);
     std::int64_t last_id = 0;
@@ -64,6 +64,15 @@ VerifyReport AuditService::Verify() {
                      std::to_string(last_id));
             } else if (ChainHash(e) != e.hash) {
                 fail("entry " + std::to_string(e.id) + " was altered (hash mismatch)");
+            } else {
+                for (const auto& a : anchors) {
+                    if (a.id == e.id && a.hash != e.hash) {
+                        fail("entry " + std::to_string(e.id) +
+                             " differs from the anchor recorded outside the database (the chain "
+                             "was rewritten and re-hashed)");
+                        break;
+                    }
+                }
             }
             if (!report.ok)
                 return report;
@@ -77,7 +86,6 @@ VerifyReport AuditService::Verify() {
     auto [seq, head_hash] = repo_.Head(*tx);
     if (seq != last_id || head_hash != last_hash) {
         report.ok = false;
-        report.first_bad_id = last_id + 1;
         report.first_bad_id = seq == last_id ? last_id : last_id + 1;
         report.problem = seq == last_id
                              ? "entry " + std::to_string(last_id) +
@@ -85,8 +93,26 @@ VerifyReport AuditService::Verify() {
                              : "the newest entries were removed: the head records " +
                                    std::to_string(seq) + " entries, the table ends at " +
                                    std::to_string(last_id);
+        return report;
     }
+    for (const auto& a : anchors) {
+        if (a.id > last_id) {
+            report.ok = false;
+            report.first_bad_id = last_id + 1;
+            report.problem = "the anchor's entry " + std::to_string(a.id) +
+                             " no longer exists: the chain ends at " + std::to_string(last_id);
+            return report;
+        }
+    }
+    report.head_id = last_id;
+    report.head_hash = last_hash;
     return report;
+}
+
+Anchor AuditService::Head() {
+    auto tx = db_.Begin(storage::TxMode::kRead);
+    auto [seq, hash] = repo_.Head(*tx);
+    return Anchor{seq, hash};
 }
 
 Result<Page<AuditEntry>> AuditService::List(const Actor& actor, const AuditFilter& filter,

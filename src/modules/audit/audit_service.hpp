@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,8 +29,11 @@ class AuditService {
                       std::string entity, std::string entity_id, const nlohmann::json& before,
                       const nlohmann::json& after);
 
-    // Recomputes the whole chain: every hash, every link, no gap in the ids, and the head.
-    VerifyReport Verify();
+    // Recomputes the whole chain: every hash, every link, no gap in the ids, and the head; and
+    // each anchor's entry must still exist with the anchor's hash.
+    VerifyReport Verify(const std::vector<Anchor>& anchors = {});
+    // The chain's head as stored (not verified): what the server logs as an anchor.
+    Anchor Head();
 
     // The entries matching `filter`, newest first. Administrators and MOFA staff or viewers
     // only (kPermissionDenied otherwise); kInvalidArgument for a malformed date.

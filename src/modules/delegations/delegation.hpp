@@ -8,6 +8,7 @@
 
 #include "base/code.hpp"
 #include "base/date.hpp"
+#include "base/workflow_step.hpp"
 
 namespace ngoaivu::delegations {
 
@@ -125,16 +126,7 @@ struct Delegation {
 };
 
 // One step of the workflow history.
-struct Event {
-    std::int64_t id = 0;
-    std::string action;  // a code of Actions()
-    Date happened_on = Date::FromDays(0);
-    std::string from_status;
-    std::string to_status;
-    std::string note;
-    std::string user_login;
-    std::string recorded_at;
-};
+using Event = WorkflowStep;
 
 // An action decided during the delegation and followed afterwards.
 struct FollowUp {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/record_checks.hpp"
+
 namespace ngoaivu::delegations {
 
 namespace {
@@ -147,14 +149,11 @@ Result<int> AddDemoDelegations(DelegationService& service, std::uint64_t seed, i
     const Date today = service.Today();
     const Date first_day = *Date::FromYmd(2019, 1, 1);
     const Date horizon = Min(*Date::FromYmd(2026, 12, 31), today.AddDays(300));  // the bulk
-    auto valid_on = [](const agreements::UnitInfo& u, Date d) {
-        return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
-    };
     // The unit with code `code` (1001/2001 for Hà Nội ...) valid on `d`, else any valid one.
     auto unit_on = [&](std::mt19937_64& rng, Date d, int code) -> const agreements::UnitInfo* {
         std::vector<const agreements::UnitInfo*> valid;
         for (const auto& u : choices.units) {
-            if (!valid_on(u, d))
+            if (!ExistsOn(u, d))
                 continue;
             if (code && u.id % 1000 == code)
                 return &u;

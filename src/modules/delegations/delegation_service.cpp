@@ -5,6 +5,7 @@
 
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
 #include "office/sheet_csv.hpp"
 
@@ -29,10 +30,6 @@ Error VersionConflict() {
 
 std::string OptIso(const std::optional<Date>& d) {
     return d ? d->ToIso() : std::string();
-}
-
-bool ValidUnitOn(const agreements::UnitInfo& u, Date d) {
-    return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
 }
 
 // Only a provincial leader of the delegation's province (or an administrator) approves or
@@ -106,7 +103,7 @@ Result<void> DelegationService::CheckFields(storage::Transaction& tx, Delegation
             add("admin_unit_ids",
                 "Không có tỉnh, thành phố số " + std::to_string(f.admin_unit_ids[i]) + ".",
                 "There is no province " + std::to_string(f.admin_unit_ids[i]) + ".");
-        } else if (!ValidUnitOn(*u, f.starts_on)) {
+        } else if (!ExistsOn(*u, f.starts_on)) {
             add("admin_unit_ids",
                 u->name_vi + " không tồn tại vào ngày " + f.starts_on.ToDisplay() +
                     ": hãy chọn tỉnh, thành phố theo địa giới của ngày đó.",
@@ -140,10 +137,7 @@ Result<void> DelegationService::CheckFields(storage::Transaction& tx, Delegation
     }
     if (problems.empty())
         return {};
-    Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
-                                     problems.front().message_en);
-    e.fields = std::move(problems);
-    return e;
+    return InvalidFields(std::move(problems));
 }
 
 std::vector<Overlap> DelegationService::OverlapsOf(storage::Transaction& tx, const Delegation& d) {
@@ -183,10 +177,8 @@ Result<DelegationDetail> DelegationService::LoadForWrite(storage::Transaction& t
 
 Result<Page<Delegation>> DelegationService::List(const Actor& actor, const DelegationFilter& filter,
                                                  DelegationSort sort, const PageRequest& page) {
-    if (!text::IsValidUtf8(filter.q) || text::CountChars(filter.q) > 200) {
-        return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 200 ký tự.",
-                                      "The search text is longer than 200 characters.");
-    }
+    if (auto q = CheckSearchText(filter.q); !q)
+        return q.error();
     struct ListCheck {
         const char* field;
         const std::string* value;
@@ -532,12 +524,7 @@ Result<std::vector<Delegation>> DelegationService::ExportRows(
     if (!first)
         return first.error();
     if (first->total > limit) {
-        return Error::InvalidArgument(
-            "file",
-            "Có " + std::to_string(first->total) + " đoàn phù hợp, nhiều hơn mức " +
-                std::to_string(limit) + " của một lần xuất: hãy lọc bớt.",
-            std::to_string(first->total) + " delegations match, more than the " +
-                std::to_string(limit) + " one export holds: narrow the filters.");
+        return TooManyToExport(first->total, limit, "đoàn", "delegations");
     }
     // Pages of a few hundred rows, in one read transaction (one snapshot): the people and the
     // other links are loaded per page, with a bounded number of parameters.
@@ -703,9 +690,7 @@ Result<DelegationService::PreparedImport> DelegationService::PrepareImport(
 Result<DelegationService::ImportReport> DelegationService::Import(const Actor& actor,
                                                                   std::string_view file,
                                                                   ImportMode mode) {
-    office::ReadLimits limits;
-    limits.max_rows = kMaxImportRows + 1;
-    auto sheet = office::ReadSpreadsheet(file, limits);
+    auto sheet = office::ReadImportSheet(file, kMaxImportRows);
     if (!sheet)
         return sheet.error();
     auto calendar = calendar_();  // once: every row uses the same
@@ -713,22 +698,9 @@ Result<DelegationService::ImportReport> DelegationService::Import(const Actor& a
     const SheetChoices choices{units_.AllUnits(*tx), units_.PartnerChoices(*tx)};
     std::vector<ImportProblem> sheet_problems;
     auto rows = ReadImportRows(*sheet, choices, &sheet_problems);
-    if (!sheet_problems.empty()) {
-        Error e = Error::InvalidArgument("file", sheet_problems.front().message_vi,
-                                         sheet_problems.front().message_en);
-        for (const auto& p : sheet_problems)
-            e.fields.push_back({"file", p.message_vi, p.message_en});
-        return e;
-    }
-    if (rows.empty()) {
-        return Error::InvalidArgument("file", "Tệp không có dòng dữ liệu nào.",
-                                      "The file has no data rows.");
-    }
     const Date today = clock_.Today();
-    ImportReport report;
-    report.rows = static_cast<int>(rows.size());
-    std::vector<PreparedImport> ready;
-    std::set<std::string> seen;
+    const office::ImportRecordName name{"Đoàn này", "This delegation"};
+    std::optional<std::string> now;  // one time for every row written
     // A delegation with the same title, owning province and first day as `f`, already recorded.
     auto duplicate = [&](const DelegationFields& f) -> std::optional<std::int64_t> {
         if (f.admin_unit_ids.empty())
@@ -749,78 +721,43 @@ Result<DelegationService::ImportReport> DelegationService::Import(const Actor& a
         }
         return std::nullopt;
     };
-    for (auto& row : rows) {
-        if (row.problems.empty()) {
+    auto report = office::ImportRows<PreparedImport>(
+        rows, sheet_problems, mode, name, ColumnOfField, "title",
+        [&](const ImportRow& row) -> Result<PreparedImport> {
             // Already recorded (an exported file imported back): that is its only problem.
             if (auto dup = duplicate(row.fields)) {
-                auto [vi, en] = ColumnOfField("title");
-                row.problems.push_back(
-                    {row.row, vi, en,
-                     "Đoàn này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
-                     "This delegation is already recorded (number " + std::to_string(*dup) + ")."});
+                office::ImportProblem p =
+                    office::AlreadyRecorded(row.row, name, *dup, ColumnOfField, "title");
+                return Error::InvalidArgument("title", p.message_vi, p.message_en);
             }
-        }
-        if (row.problems.empty()) {
-            auto p = PrepareImport(*tx, actor, row, *calendar);
-            if (!p) {
-                const Error& e = p.error();
-                std::vector<FieldError> fields = e.fields;
-                if (fields.empty())
-                    fields.push_back({e.field, e.message_vi, e.message_en});
-                for (const auto& f : fields) {
-                    auto [vi, en] = ColumnOfField(f.field);
-                    row.problems.push_back({row.row, vi, en, f.message_vi, f.message_en});
-                }
-            } else {
-                const Delegation& d = p->detail.delegation;
-                const std::int64_t owner = d.fields.admin_unit_ids.front();
-                const std::string title = CleanInput(d.fields.title);
-                auto dup = duplicate(d.fields);  // by the province as checked
-                auto [vi, en] = ColumnOfField("title");
-                std::string key =
-                    std::to_string(owner) + "|" + d.fields.starts_on.ToIso() + "|" + title;
-                if (dup) {
-                    row.problems.push_back(
-                        {row.row, vi, en,
-                         "Đoàn này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
-                         "This delegation is already recorded (number " + std::to_string(*dup) +
-                             ")."});
-                } else if (!seen.insert(key).second) {
-                    row.problems.push_back({row.row, vi, en,
-                                            "Dòng này trùng một dòng phía trên của tệp.",
-                                            "This row repeats an earlier row of the file."});
-                } else {
-                    ready.push_back(std::move(*p));
-                }
-            }
-        }
-        report.problems.insert(report.problems.end(), row.problems.begin(), row.problems.end());
+            return PrepareImport(*tx, actor, row, *calendar);
+        },
+        [&](const PreparedImport& p) {
+            const DelegationFields& f = p.detail.delegation.fields;
+            return office::ImportIdentity{duplicate(f),  // by the province as checked
+                                          std::to_string(f.admin_unit_ids.front()) + "|" +
+                                              f.starts_on.ToIso() + "|" + CleanInput(f.title)};
+        },
+        [&](PreparedImport& p) {
+            Delegation& d = p.detail.delegation;
+            if (!now)
+                now = audit_.Now();
+            d.id = repo_.Insert(*tx, d, actor.user_id, *now);
+            for (const auto& e : p.detail.events)
+                repo_.InsertStep(*tx, d.id, e, actor.user_id);
+            if (d.status == Status::kClosed)
+                repo_.WriteOutcome(*tx, d.id, p.detail.outcome);
+            nlohmann::json described = Describe(d);
+            described["source"] = "import";
+            audit_.Record(*tx, actor, "delegation.import", "delegation", std::to_string(d.id),
+                          nullptr, described);
+            return d.id;
+        });
+    if (report && report->written > 0) {
+        audit_.Record(*tx, actor, "delegation.import", "delegation", "", nullptr,
+                      office::ImportSummary(*report));
+        tx->Commit();
     }
-    report.valid = static_cast<int>(ready.size());
-    if (mode == ImportMode::kPreview ||
-        (mode == ImportMode::kAllOrNothing && !report.problems.empty()) || ready.empty()) {
-        return report;  // nothing written: the transaction rolls back
-    }
-    const std::string now = audit_.Now();
-    for (auto& p : ready) {
-        Delegation& d = p.detail.delegation;
-        d.id = repo_.Insert(*tx, d, actor.user_id, now);
-        for (const auto& e : p.detail.events)
-            repo_.InsertStep(*tx, d.id, e, actor.user_id);
-        if (d.status == Status::kClosed)
-            repo_.WriteOutcome(*tx, d.id, p.detail.outcome);
-        nlohmann::json described = Describe(d);
-        described["source"] = "import";
-        audit_.Record(*tx, actor, "delegation.import", "delegation", std::to_string(d.id), nullptr,
-                      described);
-        report.created_ids.push_back(d.id);
-    }
-    report.written = static_cast<int>(report.created_ids.size());
-    audit_.Record(*tx, actor, "delegation.import", "delegation", "", nullptr,
-                  {{"rows", report.rows},
-                   {"written", report.written},
-                   {"rows_with_problems", report.rows - report.valid}});
-    tx->Commit();
     return report;
 }
 

@@ -8,38 +8,20 @@
 #include "base/code.hpp"
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
 #include "modules/delegations/delegation_workflow.hpp"
+#include "office/sheet_values.hpp"
 
 namespace ngoaivu::delegations {
 
 namespace {
 
-bool En(std::string_view lang) {
-    return lang == "en";
-}
-
-std::string NameOf(const std::vector<Code>& list, std::string_view code, std::string_view lang) {
-    return En(lang) ? NameEn(list, code) : NameVi(list, code);
-}
-
-std::string Joined(const std::vector<std::string>& parts, std::string_view sep = "; ") {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty())
-            out += sep;
-        out += p;
-    }
-    return out;
-}
-
-office::Cell DateCell(const std::optional<Date>& d) {
-    return d ? office::Cell(*d) : office::Cell();
-}
-
-office::Cell YesNo(bool b, std::string_view lang) {
-    return office::Cell(b ? (En(lang) ? "Yes" : "Có") : (En(lang) ? "No" : "Không"));
-}
+using office::DateCell;
+using office::IsEnglish;
+using office::Joined;
+using office::NameOf;
+using office::YesNo;
 
 std::string Trimmed(std::string_view s) {
     return text::IsValidUtf8(s) ? text::TrimSpace(s) : std::string(s);
@@ -141,7 +123,7 @@ office::Sheet ExportSheet(const std::vector<Delegation>& delegations,
                           const std::map<std::int64_t, std::string>& reasons,
                           const SheetChoices& names, std::string_view lang, Date today) {
     office::Sheet sheet;
-    sheet.name = En(lang) ? "Delegations" : "Đoàn ra, đoàn vào";
+    sheet.name = IsEnglish(lang) ? "Delegations" : "Đoàn ra, đoàn vào";
     office::SetHeaders(sheet, SheetColumns(), lang);
     std::map<std::int64_t, const agreements::UnitInfo*> units;
     for (const auto& u : names.units)
@@ -154,9 +136,9 @@ office::Sheet ExportSheet(const std::vector<Delegation>& delegations,
         std::vector<std::string> provinces;
         for (std::size_t i = 0; i < f.admin_unit_ids.size(); ++i) {
             if (i == 0) {
-                provinces.push_back(En(lang) ? d.unit_name_en : d.unit_name_vi);
+                provinces.push_back(IsEnglish(lang) ? d.unit_name_en : d.unit_name_vi);
             } else if (auto it = units.find(f.admin_unit_ids[i]); it != units.end()) {
-                provinces.push_back(En(lang) ? it->second->name_en : it->second->name_vi);
+                provinces.push_back(IsEnglish(lang) ? it->second->name_en : it->second->name_vi);
             } else {
                 provinces.push_back(std::to_string(f.admin_unit_ids[i]));
             }
@@ -167,7 +149,7 @@ office::Sheet ExportSheet(const std::vector<Delegation>& delegations,
             if (it == partners.end())
                 continue;  // merged away since: its record names the one kept
             const auto& p = *it->second;
-            partner_names.push_back(En(lang) && !p.name_en.empty() ? p.name_en : p.name_vi);
+            partner_names.push_back(IsEnglish(lang) && !p.name_en.empty() ? p.name_en : p.name_vi);
         }
         std::vector<std::string> deputies;
         std::vector<std::string> members;
@@ -179,7 +161,7 @@ office::Sheet ExportSheet(const std::vector<Delegation>& delegations,
             NameOf(Directions(), f.direction, lang),
             NameOf(Levels(), f.level, lang),
             Joined(provinces),
-            En(lang) ? d.current_unit_name_en : d.current_unit_name_vi,
+            IsEnglish(lang) ? d.current_unit_name_en : d.current_unit_name_vi,
             Joined(f.countries),
             Joined(partner_names),
             f.purpose,
@@ -212,7 +194,7 @@ office::Sheet ExportSheet(const std::vector<Delegation>& delegations,
 
 office::Sheet TemplateSheet(std::string_view lang) {
     office::Sheet sheet;
-    sheet.name = En(lang) ? "Import" : "Nhập đoàn";
+    sheet.name = IsEnglish(lang) ? "Import" : "Nhập đoàn";
     office::SetHeaders(sheet, SheetColumns(), lang, true);
     std::vector<office::Cell> example;
     for (const auto& c : SheetColumns()) {
@@ -282,40 +264,21 @@ std::pair<std::string, std::string> ColumnOfField(std::string_view field) {
     } else if (key == "action" || key == "overlaps" || key == "version") {
         key = "status";
     }
-    for (const auto& c : SheetColumns()) {
-        if (c.key == key)
-            return {std::string(c.vi), std::string(c.en)};
-    }
-    return {"", ""};
+    return office::ColumnHeaders(SheetColumns(), key);
 }
 
 std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const SheetChoices& choices,
                                       std::vector<ImportProblem>* sheet_problems) {
-    using office::CellText;
     std::vector<ImportRow> out;
     const office::SheetHeader header = office::FindHeader(sheet, SheetColumns());
-    for (std::string_view required : {"title", "provinces", "starts_on", "head_name"}) {
-        if (!header.Has(required)) {
-            auto [vi, en] = ColumnOfField(required);
-            sheet_problems->push_back(
-                {static_cast<int>(header.row + 1), vi, en,
-                 "Thiếu cột \"" + vi + "\": hãy dùng các cột của tệp mẫu hoặc tệp xuất.",
-                 "The column \"" + en +
-                     "\" is missing: use the columns of the template or of an "
-                     "export."});
-        }
-    }
+    office::RequireColumns(header, {"title", "provinces", "starts_on", "head_name"}, ColumnOfField,
+                           "các cột của tệp mẫu hoặc tệp xuất",
+                           "the columns of the template or of an export", sheet_problems);
     if (!sheet_problems->empty())
         return out;
 
     // Folded names → units and partners.
-    std::multimap<std::string, const agreements::UnitInfo*> units;
-    for (const auto& u : choices.units) {
-        units.emplace(text::Fold(u.name_vi), &u);
-        units.emplace(text::Fold(u.name_en), &u);
-        if (!u.short_name_vi.empty())
-            units.emplace(text::Fold(u.short_name_vi), &u);
-    }
+    const auto units = office::UnitsByName(choices.units);
     std::multimap<std::string, std::int64_t> partners;
     for (const auto& p : choices.partners) {
         partners.emplace(text::Fold(p.name_vi), p.id);
@@ -324,19 +287,10 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
     }
 
     for (std::size_t r = header.row + 1; r < sheet.rows.size(); ++r) {
-        const auto& cells = sheet.rows[r];
-        std::vector<std::string> texts;  // each cell's text, computed once
-        texts.reserve(cells.size());
-        for (const auto& c : cells)
-            texts.push_back(CellText(c));
-        if (std::all_of(texts.begin(), texts.end(), [](const auto& t) { return t.empty(); }))
+        const office::ImportCells cells(sheet.rows[r], header);
+        if (cells.blank())
             continue;
-        auto get = [&](std::string_view key) -> std::string {
-            auto it = header.column_of.find(key);
-            if (it == header.column_of.end() || it->second >= texts.size())
-                return "";
-            return texts[it->second];
-        };
+        auto get = [&](std::string_view key) { return cells.Get(key); };
         ImportRow row;
         row.row = static_cast<int>(r + 1);
         auto problem = [&](std::string_view key, std::string vi, std::string en) {
@@ -344,13 +298,10 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
             row.problems.push_back({row.row, cvi, cen, std::move(vi), std::move(en)});
         };
         auto date = [&](std::string_view key) -> std::optional<Date> {
-            auto it = header.column_of.find(key);
-            if (it == header.column_of.end() || it->second >= cells.size())
-                return std::nullopt;
-            bool bad = false;
-            auto d = office::CellDate(cells[it->second], &bad);
+            std::optional<std::string> bad;
+            auto d = cells.GetDate(key, &bad);
             if (bad) {
-                std::string t = EchoInput(texts[it->second]);
+                std::string t = EchoInput(*bad);
                 problem(key, "\"" + t + "\" không phải ngày (dd/mm/yyyy).",
                         "\"" + t + "\" is not a date (dd/mm/yyyy).");
             }
@@ -428,7 +379,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet, const Shee
             for (auto it = lo; it != hi; ++it) {
                 any = it->second;
                 const auto& u = *it->second;
-                if (u.valid_from <= f.starts_on && (!u.valid_to || f.starts_on <= *u.valid_to))
+                if (ExistsOn(u, f.starts_on))
                     found = u.id;
             }
             if (found) {

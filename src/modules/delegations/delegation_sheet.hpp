@@ -13,6 +13,7 @@
 #include "modules/agreements/agreement_repository.hpp"
 #include "modules/delegations/delegation.hpp"
 #include "office/sheet_cells.hpp"
+#include "office/sheet_import.hpp"
 #include "office/xlsx_reader.hpp"
 #include "office/xlsx_writer.hpp"
 
@@ -61,13 +62,7 @@ std::string PersonCell(const Person& p);
 Person ParsePerson(std::string_view text);
 
 // One problem of an import, located as a spreadsheet user sees it.
-struct ImportProblem {
-    int row = 0;            // the sheet's row number (the header is row 1)
-    std::string column;     // the column's Vietnamese header, "" for the whole row
-    std::string column_en;  // its English header
-    std::string message_vi;
-    std::string message_en;
-};
+using ImportProblem = office::ImportProblem;
 
 // One data row read from the sheet: the delegation to record and the facts of its steps, or its
 // problems.

@@ -9,25 +9,13 @@ using http::Access;
 using http::Request;
 using http::Response;
 
-// An error answer; a lost optimistic-locking race also carries the record as it is now stored,
-// so that the client can show the other person's change.
-Response Fail(DelegationService& service, const Request& req, const Error& error,
-              std::optional<std::int64_t> id = std::nullopt) {
-    if (error.code == ErrorCode::kConflict && error.field == "version" && id) {
-        if (auto current = service.Get(*req.actor, *id)) {
-            nlohmann::json body = http::ErrorJson(error, req.request_id);
-            body["current"] = detail::ViewJson(*current, service.Today());
-            return http::JsonResponse(409, body);
-        }
-    }
-    return http::JsonError(error, req.request_id);
-}
-
+// The delegation as the API answers it; a lost optimistic-locking race also carries the record
+// as it is now stored.
 Response View(DelegationService& service, const Result<DelegationView>& v, const Request& req,
               int status, std::optional<std::int64_t> id = std::nullopt) {
-    if (!v)
-        return Fail(service, req, v.error(), id);
-    return http::JsonResponse(status, detail::ViewJson(*v, service.Today()));
+    return http::RecordReply(
+        req, v, status, id, [&](std::int64_t i) { return service.Get(*req.actor, i); },
+        [&](const DelegationView& d) { return detail::ViewJson(d, service.Today()); });
 }
 
 }  // namespace

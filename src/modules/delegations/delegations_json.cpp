@@ -1,4 +1,5 @@
 #include <limits>
+#include <tuple>
 
 #include "http/json.hpp"
 #include "http/json_fields.hpp"
@@ -122,26 +123,18 @@ Result<ListQuery> ParseListQuery(const http::Request& req) {
     f.direction = std::string(req.Query("direction").value_or(""));
     f.level = std::string(req.Query("level").value_or(""));
     f.status = std::string(req.Query("status").value_or(""));
-    auto year = http::ParseIntParam(req, "year", 1945, 2100);
+    auto year = http::ParseYearParam(req);
     if (!year)
         return year.error();
-    if (*year)
-        f.year = static_cast<int>(**year);
-    auto from = http::ParseDateParam(req, "from");
-    if (!from)
-        return from.error();
-    f.from = *from;
-    auto to = http::ParseDateParam(req, "to");
-    if (!to)
-        return to.error();
-    f.to = *to;
+    f.year = *year;
+    auto range = http::ParseDateRange(req);
+    if (!range)
+        return range.error();
+    std::tie(f.from, f.to) = *range;
     f.report_overdue = http::FlagParam(req, "report_overdue");
     auto sort = ParseSort(req.Query("sort").value_or(""));
-    if (!sort) {
-        return Error::InvalidArgument(
-            "sort", "Cách sắp xếp phải là: start_desc, start, title, province, updated.",
-            "The sort must be one of: start_desc, start, title, province, updated.");
-    }
+    if (!sort)
+        return http::BadSort("start_desc, start, title, province, updated");
     q.sort = *sort;
     return q;
 }
@@ -196,17 +189,7 @@ nlohmann::json ViewJson(const DelegationView& v, Date today) {
                              {"partner", p.partner}});
     }
     j["programme"] = programme;
-    nlohmann::json history = nlohmann::json::array();
-    for (const auto& e : v.detail.events) {
-        history.push_back({{"action", e.action},
-                           {"date", e.happened_on.ToIso()},
-                           {"from_status", e.from_status},
-                           {"to_status", e.to_status},
-                           {"note", e.note},
-                           {"user", e.user_login},
-                           {"recorded_at", e.recorded_at}});
-    }
-    j["history"] = history;
+    j["history"] = http::HistoryJson(v.detail.events, false);
     nlohmann::json agreements = nlohmann::json::array();
     for (const auto& a : v.agreements) {
         agreements.push_back({{"id", a.id},

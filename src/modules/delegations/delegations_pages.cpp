@@ -5,23 +5,34 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
+#include "html/form_view.hpp"
 #include "html/list_view.hpp"
 #include "html/pages.hpp"
+#include "html/sheet_download.hpp"
 #include "http/error_status.hpp"
 #include "http/json.hpp"
 #include "modules/delegations/delegations_routes.hpp"
-#include "office/sheet_csv.hpp"
-#include "office/xlsx_writer.hpp"
 
 namespace ngoaivu::delegations {
 
 namespace {
 
+using html::CodeLabel;
+using html::CodeOptions;
 using html::Data;
+using html::DateText;
+using html::FieldKey;
+using html::IsEnglish;
+using html::NotADate;
+using html::ParseFormDate;
+using html::UnitOptions;
+using html::ValueAt;
 using http::Access;
 using http::Request;
 using http::Response;
@@ -31,81 +42,8 @@ using http::Response;
 constexpr std::size_t kMinRows = 5;
 constexpr std::size_t kSpareRows = 2;
 
-bool En(const Request& req) {
-    return html::LangOf(req) == "en";
-}
-
-std::string Label(const Request& req, const std::vector<Code>& list, std::string_view code) {
-    return En(req) ? NameEn(list, code) : NameVi(list, code);
-}
-
-std::string Display(const std::optional<Date>& d) {
-    return d ? d->ToDisplay() : "";
-}
-
 std::string Id(std::int64_t id) {
     return std::to_string(id);
-}
-
-// A field name as a mustache key: "head.name" → "head_name" (a dot is a path in mustache).
-std::string Key(std::string_view field) {
-    std::string out(field);
-    for (char& c : out) {
-        if (c == '.' || c == '[' || c == ']')
-            c = '_';
-    }
-    return out;
-}
-
-// The value of list `values` at `i`, "" past its end (the repeated rows of a form).
-std::string At(const std::vector<std::string>& values, std::size_t i) {
-    return i < values.size() ? values[i] : std::string();
-}
-
-std::optional<Date> ParseDay(const std::string& raw) {
-    std::string t = text::IsValidUtf8(raw) ? text::TrimSpace(raw) : raw;
-    auto d = Date::ParseVi(t);
-    if (!d)
-        d = Date::ParseIso(t);
-    return d;
-}
-
-// The options of a <select> from a closed list, with `selected` marked.
-Data Options(const Request& req, const std::vector<Code>& list, std::string_view selected,
-             bool skip_head = false) {
-    Data out(Data::type::list);
-    for (const auto& c : list) {
-        if (skip_head && c.code == "head")
-            continue;
-        Data o;
-        o.set("value", std::string(c.code));
-        o.set("label", std::string(En(req) ? c.en : c.vi));
-        o.set("selected", c.code == selected);
-        out.push_back(o);
-    }
-    return out;
-}
-
-bool ValidOn(const agreements::UnitInfo& u, Date d) {
-    return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
-}
-
-// The provinces of both generations, the former marked with their last day.
-Data UnitOptions(const Request& req, const std::vector<agreements::UnitInfo>& units,
-                 const std::set<std::string>& selected, Date today) {
-    Data out(Data::type::list);
-    for (const auto& u : units) {
-        bool current = ValidOn(u, today);
-        Data o;
-        o.set("value", Id(u.id));
-        std::string label = En(req) ? u.name_en : u.name_vi;
-        if (!current && u.valid_to)
-            label += (En(req) ? " (until " : " (đến ") + u.valid_to->ToDisplay() + ")";
-        o.set("label", label);
-        o.set("selected", selected.contains(Id(u.id)));
-        out.push_back(o);
-    }
-    return out;
 }
 
 Data PartnerOptions(const Request& req, const std::vector<agreements::PartnerRef>& partners,
@@ -114,7 +52,7 @@ Data PartnerOptions(const Request& req, const std::vector<agreements::PartnerRef
     for (const auto& p : partners) {
         Data o;
         o.set("value", Id(p.id));
-        o.set("label", (En(req) && !p.name_en.empty() ? p.name_en : p.name_vi) +
+        o.set("label", (IsEnglish(req) && !p.name_en.empty() ? p.name_en : p.name_vi) +
                            (p.country_alpha2.empty() ? "" : " (" + p.country_alpha2 + ")"));
         o.set("selected", selected.contains(Id(p.id)));
         out.push_back(o);
@@ -189,7 +127,8 @@ FormInput InputFromRequest(const Request& req) {
         auto roles = req.FormValues("member_role");
         std::size_t n = std::max({names.size(), titles.size(), orgs.size(), nats.size()});
         for (std::size_t i = 0; i < n; ++i) {
-            PersonInput p{At(names, i), At(titles, i), At(orgs, i), At(nats, i), At(roles, i)};
+            PersonInput p{ValueAt(names, i), ValueAt(titles, i), ValueAt(orgs, i), ValueAt(nats, i),
+                          ValueAt(roles, i)};
             if (p.role.empty())
                 p.role = "member";
             if (CleanInput(p.name).empty() && CleanInput(p.title).empty() &&
@@ -207,8 +146,8 @@ FormInput InputFromRequest(const Request& req) {
         std::size_t n = std::max(
             {days.size(), times.size(), places.size(), activities.size(), partners.size()});
         for (std::size_t i = 0; i < n; ++i) {
-            ItemInput item{At(days, i), At(times, i), At(places, i), At(activities, i),
-                           At(partners, i)};
+            ItemInput item{ValueAt(days, i), ValueAt(times, i), ValueAt(places, i),
+                           ValueAt(activities, i), ValueAt(partners, i)};
             if (CleanInput(item.day).empty() && CleanInput(item.time).empty() &&
                 CleanInput(item.place).empty() && CleanInput(item.activity).empty() &&
                 CleanInput(item.partner).empty())
@@ -260,11 +199,6 @@ std::string Upper(std::string s) {
 DelegationFields FieldsFromInput(const FormInput& in, Date today,
                                  std::vector<FieldError>* problems) {
     DelegationFields f;
-    auto bad_date = [&](const std::string& field, const std::string& raw) {
-        problems->push_back({field,
-                             "\"" + EchoInput(raw) + "\" không phải ngày: hãy viết dd/mm/yyyy.",
-                             "\"" + EchoInput(raw) + "\" is not a date: write dd/mm/yyyy."});
-    };
     f.title = CleanInput(in.title);
     f.direction = in.direction;
     f.level = in.level;
@@ -297,24 +231,7 @@ DelegationFields FieldsFromInput(const FormInput& in, Date today,
     }
     f.purpose = in.purpose;
     f.note = in.note;
-    if (CleanInput(in.starts_on).empty()) {
-        problems->push_back({"starts_on", "Cần ngày bắt đầu (dd/mm/yyyy).",
-                             "The first day is required (dd/mm/yyyy)."});
-        f.starts_on = today;
-    } else if (auto d = ParseDay(in.starts_on)) {
-        f.starts_on = *d;
-    } else {
-        bad_date("starts_on", in.starts_on);
-        f.starts_on = today;
-    }
-    if (CleanInput(in.ends_on).empty()) {
-        f.ends_on = f.starts_on;  // a one-day trip
-    } else if (auto d = ParseDay(in.ends_on)) {
-        f.ends_on = *d;
-    } else {
-        bad_date("ends_on", in.ends_on);
-        f.ends_on = f.starts_on;
-    }
+    std::tie(f.starts_on, f.ends_on) = html::FormDays(in.starts_on, in.ends_on, today, problems);
     f.head = {CleanInput(in.head.name), CleanInput(in.head.title), CleanInput(in.head.organisation),
               Upper(CleanInput(in.head.nationality)), "head"};
     for (const auto& m : in.members) {
@@ -331,10 +248,10 @@ DelegationFields FieldsFromInput(const FormInput& in, Date today,
                                  "Programme entry " + std::to_string(i + 1) +
                                      ": the day is "
                                      "required."});
-        } else if (auto d = ParseDay(item.day)) {
+        } else if (auto d = ParseFormDate(item.day)) {
             p.day = *d;
         } else {
-            bad_date(ItemField("programme", i, "day"), item.day);
+            problems->push_back(NotADate(ItemField("programme", i, "day"), item.day));
         }
         p.time = item.time;
         p.place = item.place;
@@ -351,27 +268,14 @@ DelegationFields FieldsFromInput(const FormInput& in, Date today,
     return f;
 }
 
+bool IsDateField(const std::string& field) {
+    return field == "starts_on" || field == "ends_on" || field.find(".day") != std::string::npos;
+}
+
 // The form's problems and the rules' in one error: what could not be read, then what
 // ValidateFields finds in the rest (not again on the fields that could not be read).
 Error FormError(std::vector<FieldError> problems, const DelegationFields& f, Date today) {
-    const bool bad_dates = std::any_of(problems.begin(), problems.end(), [](const FieldError& p) {
-        return p.field == "starts_on" || p.field == "ends_on" ||
-               p.field.find(".day") != std::string::npos;
-    });
-    if (auto v = ValidateFields(f, today); !v) {
-        for (const auto& p : v.error().fields) {
-            bool date_field = p.field == "starts_on" || p.field == "ends_on" ||
-                              p.field.find(".day") != std::string::npos;
-            bool known = std::any_of(problems.begin(), problems.end(),
-                                     [&](const FieldError& q) { return q.field == p.field; });
-            if (!known && !(bad_dates && date_field))
-                problems.push_back(p);
-        }
-    }
-    Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
-                                     problems.front().message_en);
-    e.fields = std::move(problems);
-    return e;
+    return html::FormError(std::move(problems), ValidateFields(f, today), IsDateField);
 }
 
 Data PersonRow(const Request& req, const PersonInput& p, const std::string& error) {
@@ -380,7 +284,7 @@ Data PersonRow(const Request& req, const PersonInput& p, const std::string& erro
     row.set("title", p.title);
     row.set("organisation", p.organisation);
     row.set("nationality", p.nationality);
-    row.set("role_options", Options(req, PersonRoles(), p.role, true));
+    row.set("role_options", CodeOptions(req, PersonRoles(), p.role, "head"));
     row.set("error", error);
     row.set("has_error", !error.empty());
     return row;
@@ -391,9 +295,9 @@ Data FormView(const Request& req, const SheetChoices& choices, const FormInput& 
     Data view;
     view.set("form_action", std::string("/delegations"));
     view.set("f_title", in.title);
-    view.set("direction_options", Options(req, Directions(), in.direction));
-    view.set("level_options", Options(req, Levels(), in.level));
-    view.set("funding_options", Options(req, FundingSources(), in.funding));
+    view.set("direction_options", CodeOptions(req, Directions(), in.direction));
+    view.set("level_options", CodeOptions(req, Levels(), in.level));
+    view.set("funding_options", CodeOptions(req, FundingSources(), in.funding));
     view.set("unit_options", UnitOptions(req, choices.units, {in.unit_id}, today));
     view.set("other_unit_options",
              UnitOptions(req, choices.units,
@@ -417,42 +321,27 @@ Data FormView(const Request& req, const SheetChoices& choices, const FormInput& 
     std::map<std::size_t, std::string> member_errors;
     std::map<std::size_t, std::string> item_errors;
     if (error) {
-        view.set("error", En(req) ? error->message_en : error->message_vi);
+        view.set("error", IsEnglish(req) ? error->message_en : error->message_vi);
         std::vector<FieldError> fields = error->fields;
         if (fields.empty())
             fields.push_back({error->field, error->message_vi, error->message_en});
         for (const auto& f : fields) {
-            const std::string& msg = En(req) ? f.message_en : f.message_vi;
-            auto row_of = [&](std::string_view list) -> std::optional<std::size_t> {
-                std::string prefix = std::string(list) + "[";
-                if (!f.field.starts_with(prefix))
-                    return std::nullopt;
-                auto n = http::ParseWholeNumber(
-                    f.field.substr(prefix.size(), f.field.find(']') - prefix.size()));
-                if (!n)
-                    return std::nullopt;
-                return static_cast<std::size_t>(*n);
-            };
-            if (auto i = row_of("members")) {
+            const std::string& msg = IsEnglish(req) ? f.message_en : f.message_vi;
+            if (auto i = html::RowOf(f.field, "members")) {
                 auto& e = member_errors[*i];
                 e += (e.empty() ? "" : " ") + msg;
-            } else if (auto j = row_of("programme")) {
+            } else if (auto j = html::RowOf(f.field, "programme")) {
                 auto& e = item_errors[*j];
                 e += (e.empty() ? "" : " ") + msg;
             } else {
-                std::string key = "error_" + Key(f.field);
-                std::string shown;
-                if (auto prior = view.get(key); prior && prior->is_string())
-                    shown = prior->string_value() + " ";
-                view.set(key, shown + msg);
+                html::AppendError(view, FieldKey(f.field), msg);
             }
         }
     }
     Data members(Data::type::list);
     for (std::size_t i = 0; i < in.members.size(); ++i)
         members.push_back(PersonRow(req, in.members[i], member_errors[i]));
-    std::size_t blanks = std::max(kSpareRows, kMinRows - std::min(kMinRows, in.members.size()));
-    for (std::size_t i = 0; i < blanks; ++i)
+    for (std::size_t i = 0; i < html::BlankRows(in.members.size(), kMinRows, kSpareRows); ++i)
         members.push_back(PersonRow(req, {}, ""));
     view.set("members", members);
     Data items(Data::type::list);
@@ -469,8 +358,7 @@ Data FormView(const Request& req, const SheetChoices& choices, const FormInput& 
     };
     for (std::size_t i = 0; i < in.programme.size(); ++i)
         item_row(in.programme[i], item_errors[i]);
-    blanks = std::max(kSpareRows, kMinRows - std::min(kMinRows, in.programme.size()));
-    for (std::size_t i = 0; i < blanks; ++i)
+    for (std::size_t i = 0; i < html::BlankRows(in.programme.size(), kMinRows, kSpareRows); ++i)
         item_row({}, "");
     view.set("programme", items);
     view.set("today", today.ToDisplay());
@@ -493,25 +381,23 @@ Response EditPage(DelegationService& service, const html::Pages& pages, const Re
         view.set("conflict", true);
         Data current(Data::type::list);
         auto add = [&](std::string label, std::string value) {
-            Data d;
-            d.set("label", std::move(label));
-            d.set("value", std::move(value));
-            current.push_back(d);
+            html::AddLabelled(current, std::move(label), std::move(value));
         };
         const auto& f = stored.fields;
-        add(En(req) ? "Title" : "Tên đoàn", f.title);
-        add(En(req) ? "Province" : "Tỉnh, thành phố",
-            En(req) ? stored.unit_name_en : stored.unit_name_vi);
-        add(En(req) ? "Dates" : "Thời gian",
+        add(IsEnglish(req) ? "Title" : "Tên đoàn", f.title);
+        add(IsEnglish(req) ? "Province" : "Tỉnh, thành phố",
+            IsEnglish(req) ? stored.unit_name_en : stored.unit_name_vi);
+        add(IsEnglish(req) ? "Dates" : "Thời gian",
             f.starts_on.ToDisplay() + " – " + f.ends_on.ToDisplay());
-        add(En(req) ? "Head of delegation" : "Trưởng đoàn", PersonText(f.head));
+        add(IsEnglish(req) ? "Head of delegation" : "Trưởng đoàn", PersonText(f.head));
         std::string members;
         for (const auto& m : f.members)
             members += (members.empty() ? "" : "; ") + PersonText(m);
-        add(En(req) ? "Members" : "Thành viên", members);
-        add(En(req) ? "Purpose" : "Mục đích", f.purpose);
-        add(En(req) ? "Status" : "Trạng thái", Label(req, Statuses(), StatusCode(stored.status)));
-        add(En(req) ? "Last saved" : "Lưu lần cuối", stored.updated_at);
+        add(IsEnglish(req) ? "Members" : "Thành viên", members);
+        add(IsEnglish(req) ? "Purpose" : "Mục đích", f.purpose);
+        add(IsEnglish(req) ? "Status" : "Trạng thái",
+            CodeLabel(req, Statuses(), StatusCode(stored.status)));
+        add(IsEnglish(req) ? "Last saved" : "Lưu lần cuối", stored.updated_at);
         view.set("current", current);
     }
     return pages.Render(req, "delegations/form", "delegations", std::move(view), status);
@@ -525,12 +411,12 @@ Data DelegationRow(const Request& req, const Delegation& d, Date today, bool ove
     row.set("id", Id(d.id));
     row.set("href", "/delegations/" + Id(d.id));
     row.set("title", f.title);
-    row.set("direction", Label(req, Directions(), f.direction));
+    row.set("direction", CodeLabel(req, Directions(), f.direction));
     row.set("inbound", f.direction == "inbound");
-    row.set("level", Label(req, Levels(), f.level));
-    row.set("unit", En(req) ? d.unit_name_en : d.unit_name_vi);
+    row.set("level", CodeLabel(req, Levels(), f.level));
+    row.set("unit", IsEnglish(req) ? d.unit_name_en : d.unit_name_vi);
     if (d.current_unit_id != f.admin_unit_ids.front())
-        row.set("current_unit", En(req) ? d.current_unit_name_en : d.current_unit_name_vi);
+        row.set("current_unit", IsEnglish(req) ? d.current_unit_name_en : d.current_unit_name_vi);
     std::string countries;
     for (const auto& c : f.countries)
         countries += (countries.empty() ? "" : ", ") + c;
@@ -539,9 +425,9 @@ Data DelegationRow(const Request& req, const Delegation& d, Date today, bool ove
     row.set("starts_on", f.starts_on.ToDisplay());
     row.set("ends_on", f.ends_on.ToDisplay());
     row.set("head", PersonText(f.head));
-    row.set("status", Label(req, Statuses(), StatusCode(d.status)));
+    row.set("status", CodeLabel(req, Statuses(), StatusCode(d.status)));
     row.set("status_code", std::string(StatusCode(d.status)));
-    row.set("report_due_on", Display(d.report_due_on));
+    row.set("report_due_on", DateText(d.report_due_on));
     row.set("report_pending", d.status == Status::kReturned && d.report_due_on.has_value());
     row.set("overdue", IsReportOverdue(d, today));
     row.set("overlaps", overlaps);
@@ -553,12 +439,7 @@ Data DelegationRow(const Request& req, const Delegation& d, Date today, bool ove
 Data SortColumns(const Request& req, DelegationSort current) {
     Data columns;
     auto column = [&](const std::string& key, std::string href_sort, bool active, bool descending) {
-        Data c;
-        c.set("href", html::WithQuery(req, {{"sort", std::move(href_sort)}, {"page", ""}}));
-        c.set("active", active);
-        c.set("aria_sort", !active ? "none" : descending ? "descending" : "ascending");
-        c.set("arrow", !active ? "" : descending ? "▼" : "▲");
-        columns.set(key, c);
+        columns.set(key, html::SortHeading(req, std::move(href_sort), active, descending));
     };
     column("start", current == DelegationSort::kStartDesc ? "start" : "start_desc",
            current == DelegationSort::kStartDesc || current == DelegationSort::kStartAsc,
@@ -586,10 +467,7 @@ Response ListPage(DelegationService& service, const html::Pages& pages, Request&
     view.set("empty", page->items.empty());
     view.set("pager", html::Pager(req, *page));
     view.set("columns", SortColumns(req, q->sort));
-    std::string filters = html::WithQuery(req, {{"page", ""}});
-    auto qmark = filters.find('?');
-    std::string query = qmark == std::string::npos ? "" : filters.substr(qmark + 1);
-    std::string export_base = "/delegations/export?" + query + (query.empty() ? "" : "&");
+    const std::string export_base = html::FilteredHref(req, "/delegations/export");
     view.set("export_xlsx", export_base + "format=xlsx");
     view.set("export_csv", export_base + "format=csv");
     const auto& f = q->filter;
@@ -597,9 +475,9 @@ Response ListPage(DelegationService& service, const html::Pages& pages, Request&
     view.set("year", f.year ? std::to_string(*f.year) : "");
     view.set("country", f.country);
     view.set("report_overdue", f.report_overdue);
-    view.set("direction_options", Options(req, Directions(), f.direction));
-    view.set("level_options", Options(req, Levels(), f.level));
-    view.set("status_options", Options(req, Statuses(), f.status));
+    view.set("direction_options", CodeOptions(req, Directions(), f.direction));
+    view.set("level_options", CodeOptions(req, Levels(), f.level));
+    view.set("status_options", CodeOptions(req, Statuses(), f.status));
     auto choices = service.FormChoices();
     std::set<std::string> unit;
     if (f.unit_id)
@@ -610,24 +488,13 @@ Response ListPage(DelegationService& service, const html::Pages& pages, Request&
 
 // --- The record and its steps ---------------------------------------------------------------
 
-// The values a step form shows: what was posted when that form was refused, otherwise defaults.
-struct StepShown {
-    std::string action;  // the refused step, "" when none
-    const Request* req = nullptr;
-    std::string Get(std::string_view step, std::string_view name, std::string fallback) const {
-        if (req && action == step)
-            return req->Form(name);
-        return fallback;
-    }
-};
-
 Data StepView(const Request& req, const DelegationView& v, const std::string& action,
-              const StepShown& shown, const std::vector<AgreementRef>& signed_agreements,
+              const html::StepShown& shown, const std::vector<AgreementRef>& signed_agreements,
               Date today) {
     const Delegation& d = v.detail.delegation;
     Data s;
     s.set("action", action);
-    s.set("label", Label(req, Actions(), action));
+    s.set("label", CodeLabel(req, Actions(), action));
     s.set("is_" + action, true);
     s.set("date", shown.Get(action, "date", today.ToDisplay()));
     s.set("decision_ref", shown.Get(action, "decision_ref", ""));
@@ -654,7 +521,7 @@ Data StepView(const Request& req, const DelegationView& v, const std::string& ac
             Data row;
             row.set("id", Id(a.id));
             row.set("title", a.title_vi);
-            row.set("signed_on", Display(a.signed_on));
+            row.set("signed_on", DateText(a.signed_on));
             row.set("has_signed_on", a.signed_on.has_value());
             row.set("checked", chosen.contains(Id(a.id)));
             agreements.push_back(row);
@@ -673,7 +540,7 @@ Data StepView(const Request& req, const DelegationView& v, const std::string& ac
             row.set("description", std::move(desc));
             row.set("responsible", std::move(resp));
             row.set("due_on", std::move(due));
-            row.set("status_options", Options(req, FollowUpStatuses(), status));
+            row.set("status_options", CodeOptions(req, FollowUpStatuses(), status));
             row.set("done_on", std::move(done));
             rows.push_back(row);
         };
@@ -685,21 +552,22 @@ Data StepView(const Request& req, const DelegationView& v, const std::string& ac
             auto statuses = shown.req->FormValues("fu_status");
             auto dones = shown.req->FormValues("fu_done_on");
             for (std::size_t i = 0; i < descs.size(); ++i) {
-                if (CleanInput(At(descs, i)).empty() && CleanInput(At(resps, i)).empty() &&
-                    CleanInput(At(dues, i)).empty() && CleanInput(At(dones, i)).empty())
+                if (CleanInput(ValueAt(descs, i)).empty() &&
+                    CleanInput(ValueAt(resps, i)).empty() && CleanInput(ValueAt(dues, i)).empty() &&
+                    CleanInput(ValueAt(dones, i)).empty())
                     continue;
-                fu_row(At(descs, i), At(resps, i), At(dues, i), At(statuses, i), At(dones, i));
+                fu_row(ValueAt(descs, i), ValueAt(resps, i), ValueAt(dues, i), ValueAt(statuses, i),
+                       ValueAt(dones, i));
                 ++n;
             }
         } else {
             for (const auto& u : o.follow_ups) {
-                fu_row(u.description, u.responsible, Display(u.due_on), u.status,
-                       Display(u.done_on));
+                fu_row(u.description, u.responsible, DateText(u.due_on), u.status,
+                       DateText(u.done_on));
                 ++n;
             }
         }
-        for (std::size_t i = 0;
-             i < std::max<std::size_t>(kSpareRows, 3 - std::min<std::size_t>(3, n)); ++i)
+        for (std::size_t i = 0; i < html::BlankRows(n, 3, kSpareRows); ++i)
             fu_row("", "", "", "open", "");
         s.set("follow_ups", rows);
     }
@@ -707,7 +575,7 @@ Data StepView(const Request& req, const DelegationView& v, const std::string& ac
 }
 
 Data DetailView(const Request& req, DelegationService& service, const DelegationView& v,
-                const StepShown& shown, const std::optional<Error>& error) {
+                const html::StepShown& shown, const std::optional<Error>& error) {
     const Date today = service.Today();
     const Delegation& d = v.detail.delegation;
     const auto& f = d.fields;
@@ -717,7 +585,7 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
     view.set("version", Id(d.version));
     view.set("can_edit", service.CanEdit(actor, d));
     view.set("purpose", f.purpose);
-    view.set("funding", Label(req, FundingSources(), f.funding));
+    view.set("funding", CodeLabel(req, FundingSources(), f.funding));
     view.set("note", f.note);
     view.set("report_due_days", std::to_string(f.report_due_days));
     // The other provinces and the partners by name.
@@ -726,7 +594,7 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
         auto it = std::find_if(choices.units.begin(), choices.units.end(),
                                [&](const auto& u) { return u.id == f.admin_unit_ids[i]; });
         std::string name = it == choices.units.end() ? Id(f.admin_unit_ids[i])
-                                                     : (En(req) ? it->name_en : it->name_vi);
+                                                     : (IsEnglish(req) ? it->name_en : it->name_vi);
         others += (others.empty() ? "" : "; ") + name;
     }
     view.set("other_units", others);
@@ -738,17 +606,17 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
         if (it == choices.partners.end())
             continue;
         partners += (partners.empty() ? "" : "; ") +
-                    (En(req) && !it->name_en.empty() ? it->name_en : it->name_vi);
+                    (IsEnglish(req) && !it->name_en.empty() ? it->name_en : it->name_vi);
     }
     view.set("partners", partners);
     view.set("decision_ref", d.decision_ref);
-    view.set("decided_on", Display(d.decided_on));
+    view.set("decided_on", DateText(d.decided_on));
     view.set("has_decided_on", d.decided_on.has_value());
     view.set("decided_by", d.decided_by_login);
     view.set("has_decided_by", !d.decided_by_login.empty());
-    view.set("departed_on", Display(d.departed_on));
-    view.set("returned_on", Display(d.returned_on));
-    view.set("reported_on", Display(d.reported_on));
+    view.set("departed_on", DateText(d.departed_on));
+    view.set("returned_on", DateText(d.returned_on));
+    view.set("reported_on", DateText(d.reported_on));
     view.set("report_summary", d.report_summary);
     view.set("has_report_summary", !d.report_summary.empty());
     view.set("has_report_due", d.report_due_on.has_value());
@@ -756,7 +624,7 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
     Data people(Data::type::list);
     auto person = [&](const Person& p) {
         Data row;
-        row.set("role", Label(req, PersonRoles(), p.role));
+        row.set("role", CodeLabel(req, PersonRoles(), p.role));
         row.set("name", p.name);
         row.set("title", p.title);
         row.set("organisation", p.organisation);
@@ -787,7 +655,7 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
         row.set("person", PersonText({o.person_name, o.person_title, "", "", ""}));
         row.set("other_href", "/delegations/" + Id(o.other_id));
         row.set("other_title", o.other_title);
-        row.set("other_status", Label(req, Statuses(), StatusCode(o.other_status)));
+        row.set("other_status", CodeLabel(req, Statuses(), StatusCode(o.other_status)));
         row.set("days",
                 o.first_day.ToDisplay() +
                     (o.last_day != o.first_day ? " – " + o.last_day.ToDisplay() : std::string()));
@@ -801,7 +669,7 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
         Data row;
         row.set("href", "/agreements/" + Id(a.id));
         row.set("title", a.title_vi);
-        row.set("signed_on", Display(a.signed_on));
+        row.set("signed_on", DateText(a.signed_on));
         row.set("has_signed_on", a.signed_on.has_value());
         agreements.push_back(row);
     }
@@ -814,9 +682,9 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
         Data row;
         row.set("description", u.description);
         row.set("responsible", u.responsible);
-        row.set("due_on", Display(u.due_on));
-        row.set("status", Label(req, FollowUpStatuses(), u.status));
-        row.set("done_on", Display(u.done_on));
+        row.set("due_on", DateText(u.due_on));
+        row.set("status", CodeLabel(req, FollowUpStatuses(), u.status));
+        row.set("done_on", DateText(u.done_on));
         row.set("overdue", u.overdue(today));
         follow_ups.push_back(row);
     }
@@ -830,8 +698,8 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
     for (const auto& e : v.detail.events) {
         Data row;
         row.set("date", e.happened_on.ToDisplay());
-        row.set("action", Label(req, Actions(), e.action));
-        row.set("status", e.to_status.empty() ? "" : Label(req, Statuses(), e.to_status));
+        row.set("action", CodeLabel(req, Actions(), e.action));
+        row.set("status", e.to_status.empty() ? "" : CodeLabel(req, Statuses(), e.to_status));
         row.set("note", e.note);
         row.set("user", e.user_login);
         history.push_back(row);
@@ -848,30 +716,14 @@ Data DetailView(const Request& req, DelegationService& service, const Delegation
     Data steps(Data::type::list);
     for (const auto& action : actions) {
         Data s = StepView(req, v, action, shown, signed_agreements, today);
-        s.set("error", std::string());
-        s.set("has_error", false);
-        s.set("error_fields", Data(Data::type::list));
-        if (error && shown.action == action) {
-            s.set("error", En(req) ? error->message_en : error->message_vi);
-            s.set("has_error", true);
-            Data messages(Data::type::list);
-            for (const auto& fe : error->fields) {
-                const std::string& m = En(req) ? fe.message_en : fe.message_vi;
-                if (m == (En(req) ? error->message_en : error->message_vi))
-                    continue;
-                Data one;
-                one.set("message", m);
-                messages.push_back(one);
-            }
-            s.set("error_fields", messages);
-        }
+        html::SetStepError(s, req, error && shown.action == action ? &*error : nullptr, "error");
         steps.push_back(s);
     }
     view.set("steps", steps);
     view.set("has_steps", !actions.empty());
     if (error && (shown.action.empty() ||
                   std::find(actions.begin(), actions.end(), shown.action) == actions.end()))
-        view.set("error", En(req) ? error->message_en : error->message_vi);
+        view.set("error", IsEnglish(req) ? error->message_en : error->message_vi);
     view.set("today", today.ToDisplay());
     return view;
 }
@@ -882,7 +734,7 @@ Response DetailPage(DelegationService& service, const html::Pages& pages, Reques
     auto v = service.Get(*req.actor, id);
     if (!v)
         return pages.Error(req, v.error());
-    StepShown shown{std::move(action), error ? &req : nullptr};
+    html::StepShown shown{std::move(action), error ? &req : nullptr};
     Data view = DetailView(req, service, *v, shown, error);
     int status = error ? http::HttpStatus(error->code) : 200;
     return pages.Render(req, "delegations/detail", "delegations", std::move(view), status);
@@ -896,14 +748,9 @@ StepRequest StepFromForm(const Request& req, std::vector<FieldError>* problems) 
         std::string raw = req.Form(name);
         if (CleanInput(raw).empty())
             return std::nullopt;
-        auto d = ParseDay(raw);
-        if (!d) {
-            problems->push_back({field,
-                                 "\"" + EchoInput(raw) +
-                                     "\" không phải ngày: hãy viết "
-                                     "dd/mm/yyyy.",
-                                 "\"" + EchoInput(raw) + "\" is not a date: write dd/mm/yyyy."});
-        }
+        auto d = ParseFormDate(raw);
+        if (!d)
+            problems->push_back(NotADate(field, raw));
         return d;
     };
     s.date = date("date", "date");
@@ -925,18 +772,18 @@ StepRequest StepFromForm(const Request& req, std::vector<FieldError>* problems) 
         auto statuses = req.FormValues("fu_status");
         auto dones = req.FormValues("fu_done_on");
         for (std::size_t i = 0; i < descs.size(); ++i) {
-            if (CleanInput(At(descs, i)).empty() && CleanInput(At(resps, i)).empty() &&
-                CleanInput(At(dues, i)).empty() && CleanInput(At(dones, i)).empty())
+            if (CleanInput(ValueAt(descs, i)).empty() && CleanInput(ValueAt(resps, i)).empty() &&
+                CleanInput(ValueAt(dues, i)).empty() && CleanInput(ValueAt(dones, i)).empty())
                 continue;
             const std::size_t n = o.follow_ups.size();
             FollowUp u;
-            u.description = At(descs, i);
-            u.responsible = At(resps, i);
-            u.status = At(statuses, i).empty() ? "open" : At(statuses, i);
+            u.description = ValueAt(descs, i);
+            u.responsible = ValueAt(resps, i);
+            u.status = ValueAt(statuses, i).empty() ? "open" : ValueAt(statuses, i);
             auto read = [&](const std::string& raw, const char* member) -> std::optional<Date> {
                 if (CleanInput(raw).empty())
                     return std::nullopt;
-                auto d = ParseDay(raw);
+                auto d = ParseFormDate(raw);
                 if (!d) {
                     problems->push_back({ItemField("follow_ups", n, member),
                                          "Việc " + std::to_string(n + 1) + ": \"" + EchoInput(raw) +
@@ -946,34 +793,13 @@ StepRequest StepFromForm(const Request& req, std::vector<FieldError>* problems) 
                 }
                 return d;
             };
-            u.due_on = read(At(dues, i), "due_on");
-            u.done_on = read(At(dones, i), "done_on");
+            u.due_on = read(ValueAt(dues, i), "due_on");
+            u.done_on = read(ValueAt(dones, i), "done_on");
             o.follow_ups.push_back(std::move(u));
         }
         s.outcome = std::move(o);
     }
     return s;
-}
-
-// The file of `sheet` in the format named by ?format= (xlsx, the default, or csv).
-Response SheetDownload(const html::Pages& pages, const Request& req, const office::Sheet& sheet,
-                       const std::string& basename) {
-    std::string format(req.Query("format").value_or("xlsx"));
-    if (format == "csv")
-        return Response::Download(office::WriteCsv(sheet), "text/csv; charset=utf-8",
-                                  basename + ".csv");
-    if (format != "xlsx") {
-        return pages.Error(req, Error::InvalidArgument("format", "Định dạng phải là xlsx hoặc csv.",
-                                                       "The format must be xlsx or csv."));
-    }
-    return Response::Download(office::WriteXlsx({sheet}),
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              basename + ".xlsx");
-}
-
-Error MissingVersion() {
-    return Error::InvalidArgument("version", "Thiếu phiên bản của bản ghi: hãy tải lại trang.",
-                                  "The record's version is missing: reload the page.");
 }
 
 }  // namespace
@@ -1021,16 +847,16 @@ void RegisterDelegationPages(http::Router& router, DelegationService& service,
              if (!rows)
                  return pages.Error(req, rows.error());
              const Date today = service.Today();
-             return SheetDownload(
+             return html::SheetDownload(
                  pages, req,
                  ExportSheet(*rows, reasons, service.FormChoices(), html::LangOf(req), today),
-                 (En(req) ? "delegations-" : "doan-ra-doan-vao-") + today.ToIso());
+                 (IsEnglish(req) ? "delegations-" : "doan-ra-doan-vao-") + today.ToIso());
          }});
     router.Add({"GET", "/delegations/import/template", Access::kAuthenticated,
                 "The delegations import template (XLSX or CSV)", [&pages](Request& req) {
-                    return SheetDownload(
-                        pages, req, TemplateSheet(html::LangOf(req)),
-                        En(req) ? "delegations-import-template" : "mau-nhap-doan-ra-doan-vao");
+                    return html::SheetDownload(pages, req, TemplateSheet(html::LangOf(req)),
+                                               IsEnglish(req) ? "delegations-import-template"
+                                                              : "mau-nhap-doan-ra-doan-vao");
                 }});
     router.Add({"GET", "/delegations/import", Access::kAuthenticated,
                 "Import delegations from a spreadsheet", [&pages](Request& req) {
@@ -1072,37 +898,33 @@ void RegisterDelegationPages(http::Router& router, DelegationService& service,
              }
              return EditPage(service, pages, req, d, InputFromRecord(d), std::nullopt, 200);
          }});
-    router.Add({"POST", "/delegations/{id}", Access::kAuthenticated,
-                "Save a delegation's details (form; optimistic locking on version)",
-                [&service, &pages](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return pages.Error(req, id.error());
-                    const Date today = service.Today();
-                    FormInput in = InputFromRequest(req);
-                    std::vector<FieldError> problems;
-                    DelegationFields f = FieldsFromInput(in, today, &problems);
-                    auto version = http::ParseWholeNumber(req.Form("version"));
-                    std::optional<Error> error;
-                    if (!version) {
-                        error = MissingVersion();
-                    } else if (!problems.empty()) {
-                        error = FormError(std::move(problems), f, today);
-                    } else {
-                        auto saved = service.Update(*req.actor, *id, *version, f);
-                        if (saved)
-                            return Response::Redirect("/delegations/" + Id(*id));
-                        error = saved.error();
-                    }
-                    auto current = service.Get(*req.actor, *id);
-                    if (!current)
-                        return pages.Error(req, current.error());
-                    if (error->code == ErrorCode::kPermissionDenied ||
-                        error->code == ErrorCode::kFailedPrecondition)
-                        return pages.Error(req, *error);
-                    return EditPage(service, pages, req, current->detail.delegation, in, error,
-                                    http::HttpStatus(error->code));
-                }});
+    router.Add(
+        {"POST", "/delegations/{id}", Access::kAuthenticated,
+         "Save a delegation's details (form; optimistic locking on version)",
+         [&service, &pages](Request& req) {
+             auto id = http::ParseIdParam(req, "id");
+             if (!id)
+                 return pages.Error(req, id.error());
+             const Date today = service.Today();
+             FormInput in = InputFromRequest(req);
+             std::vector<FieldError> problems;
+             DelegationFields f = FieldsFromInput(in, today, &problems);
+             std::optional<Error> error = html::EditFormError(
+                 req,
+                 problems.empty() ? std::nullopt
+                                  : std::optional(FormError(std::move(problems), f, today)),
+                 [&](std::int64_t version) { return service.Update(*req.actor, *id, version, f); });
+             if (!error)
+                 return Response::Redirect("/delegations/" + Id(*id));
+             auto current = service.Get(*req.actor, *id);
+             if (!current)
+                 return pages.Error(req, current.error());
+             if (error->code == ErrorCode::kPermissionDenied ||
+                 error->code == ErrorCode::kFailedPrecondition)
+                 return pages.Error(req, *error);
+             return EditPage(service, pages, req, current->detail.delegation, in, error,
+                             http::HttpStatus(error->code));
+         }});
     router.Add({"POST", "/delegations/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step of a delegation (form)", [&service, &pages](Request& req) {
                     auto id = http::ParseIdParam(req, "id");
@@ -1111,11 +933,8 @@ void RegisterDelegationPages(http::Router& router, DelegationService& service,
                     std::vector<FieldError> problems;
                     StepRequest step = StepFromForm(req, &problems);
                     if (!problems.empty()) {
-                        Error e = Error::InvalidArgument(problems.front().field,
-                                                         problems.front().message_vi,
-                                                         problems.front().message_en);
-                        e.fields = std::move(problems);
-                        return DetailPage(service, pages, req, *id, e, step.action);
+                        return DetailPage(service, pages, req, *id,
+                                          InvalidFields(std::move(problems)), step.action);
                     }
                     auto version = http::ParseWholeNumber(req.Form("version"));
                     bool confirm = req.Form("confirm_overlaps") == "1";

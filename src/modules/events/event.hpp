@@ -8,6 +8,7 @@
 
 #include "base/code.hpp"
 #include "base/date.hpp"
+#include "base/workflow_step.hpp"
 
 namespace ngoaivu::events {
 
@@ -182,16 +183,7 @@ struct Deadline {
 
 // One step of the workflow history (agreements::Event, under a name that does not clash with the
 // module's subject).
-struct HistoryEntry {
-    std::int64_t id = 0;
-    std::string action;  // a code of Actions()
-    Date happened_on = Date::FromDays(0);
-    std::string from_status;
-    std::string to_status;
-    std::string note;
-    std::string user_login;
-    std::string recorded_at;
-};
+using HistoryEntry = WorkflowStep;
 
 // An event with everything its page shows.
 struct EventDetail {

@@ -610,12 +610,7 @@ int ReportYearOf(Date event_day) {
 }
 
 std::optional<Date> NextDue(const std::vector<Deadline>& deadlines) {
-    std::optional<Date> next;
-    for (const auto& d : deadlines) {
-        if (d.open() && (!next || d.due_on < *next))
-            next = d.due_on;
-    }
-    return next;
+    return EarliestOpenDue(deadlines);
 }
 
 std::optional<Date> ConsultationDueOn(const std::vector<Deadline>& deadlines) {

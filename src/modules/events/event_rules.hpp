@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/deadlines.hpp"
 #include "base/result.hpp"
 #include "base/working_days.hpp"
 #include "modules/events/event.hpp"
@@ -154,11 +155,7 @@ struct StepRequest {
 };
 
 // A deadline a step closes.
-struct ClosedDeadline {
-    std::int64_t id = 0;
-    std::string outcome;
-    std::string note;
-};
+using ClosedDeadline = ngoaivu::ClosedDeadline;
 
 // What a step does, computed from the event as stored without touching the database; the
 // service writes it in one transaction.

@@ -6,6 +6,7 @@
 
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
 #include "office/sheet_csv.hpp"
 
@@ -44,10 +45,6 @@ bool CanRead(const Actor& actor, const EventView& v) {
     if (v.detail.event.fields.national)
         return true;
     return v.host.admin_unit_id && actor.CanReadProvince(*v.host.admin_unit_id);
-}
-
-bool ValidOn(const UnitInfo& u, Date d) {
-    return u.valid_from <= d && (!u.valid_to || d <= *u.valid_to);
 }
 
 // Everything a form holds, to tell whether an edit changes anything.
@@ -129,13 +126,6 @@ Result<void> CheckTypeAndStatus(const std::string& type, const std::string& stat
     return Ok();
 }
 
-Error Invalid(std::vector<FieldError> problems) {
-    Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
-                                     problems.front().message_en);
-    e.fields = std::move(problems);
-    return e;
-}
-
 }  // namespace
 
 nlohmann::json EventService::ParticipantsJson(const Participants& p) {
@@ -204,7 +194,7 @@ Result<void> EventService::CheckFields(storage::Transaction& tx, EventFields& f)
                 problems.push_back({"admin_unit_ids",
                                     "Không có tỉnh, thành phố số " + std::to_string(id) + ".",
                                     "There is no province " + std::to_string(id) + "."});
-            } else if (dates_ok && !ValidOn(*u, f.starts_on)) {
+            } else if (dates_ok && !ExistsOn(*u, f.starts_on)) {
                 problems.push_back(
                     {"admin_unit_ids",
                      u->name_vi + " không tồn tại vào ngày " + f.starts_on.ToDisplay() +
@@ -252,7 +242,7 @@ Result<void> EventService::CheckFields(storage::Transaction& tx, EventFields& f)
         }
     }
     if (!problems.empty())
-        return Invalid(std::move(problems));
+        return InvalidFields(std::move(problems));
     return Ok();
 }
 
@@ -391,10 +381,8 @@ std::vector<std::string> EventService::StepsFor(const Actor& actor, const EventV
 
 Result<Page<EventRow>> EventService::List(const Actor& actor, const EventFilter& filter,
                                           EventSort sort, const PageRequest& page) {
-    if (!text::IsValidUtf8(filter.q) || text::CountChars(filter.q) > 200) {
-        return Error::InvalidArgument("q", "Từ khóa tìm kiếm dài quá 200 ký tự.",
-                                      "The search text is longer than 200 characters.");
-    }
+    if (auto q = CheckSearchText(filter.q); !q)
+        return q.error();
     if (auto ok = CheckTypeAndStatus(filter.type, filter.status); !ok)
         return ok.error();
     if (!filter.country.empty() && !IsAlpha2(filter.country)) {
@@ -561,18 +549,12 @@ Result<EventView> EventService::Step(const Actor& actor, std::int64_t id, const 
     h.user_login = actor.login;
     h.recorded_at = now;
     std::int64_t history_id = repo_.InsertHistory(*tx, id, h, actor.user_id);
-    std::vector<Deadline> deadlines = current->detail.deadlines;
-    for (const auto& c : plan->close) {
-        repo_.CloseDeadline(*tx, c.id, plan->date, c.outcome, c.note, history_id);
-        for (auto& d : deadlines) {
-            if (d.id == c.id)
-                d.closed_on = plan->date;
-        }
-    }
-    for (const auto& d : plan->open) {
-        repo_.InsertDeadline(*tx, id, d, history_id);
-        deadlines.push_back(d);
-    }
+    const std::vector<Deadline> deadlines = StepDeadlines(
+        current->detail.deadlines, plan->close, plan->open, plan->date,
+        [&](const ClosedDeadline& c) {
+            repo_.CloseDeadline(*tx, c.id, plan->date, c.outcome, c.note, history_id);
+        },
+        [&](const Deadline& d) { repo_.InsertDeadline(*tx, id, d, history_id); });
     e.next_due_on = NextDue(deadlines);
     e.consultation_due_on = ConsultationDueOn(deadlines);
     if (!repo_.Update(*tx, e, false, before.version, now))
@@ -600,10 +582,8 @@ Result<EventView> EventService::Step(const Actor& actor, std::int64_t id, const 
 Result<Page<EventDueItem>> EventService::Due(const Actor& actor,
                                              std::optional<std::int64_t> unit_id, int within_days,
                                              const PageRequest& page) {
-    if (within_days < 0 || within_days > 366) {
-        return Error::InvalidArgument("within_days", "Số ngày phải từ 0 đến 366.",
-                                      "The number of days must be 0 to 366.");
-    }
+    if (auto ok = CheckWithinDays(within_days); !ok)
+        return ok.error();
     auto tx = db_.Begin(TxMode::kRead);
     auto out = repo_.Due(*tx, ScopeOf(actor), unit_id, clock_.Today().AddDays(within_days), page);
     tx->Commit();
@@ -638,12 +618,7 @@ Result<std::vector<EventRow>> EventService::ExportRows(const Actor& actor,
     if (!first)
         return first.error();
     if (first->total > limit) {
-        return Error::InvalidArgument(
-            "file",
-            "Có " + std::to_string(first->total) + " sự kiện phù hợp, nhiều hơn mức " +
-                std::to_string(limit) + " của một lần xuất: hãy lọc bớt.",
-            std::to_string(first->total) + " events match, more than the " + std::to_string(limit) +
-                " one export holds: narrow the filters.");
+        return TooManyToExport(first->total, limit, "sự kiện", "events");
     }
     auto tx = db_.Begin(TxMode::kRead);
     auto page =
@@ -724,7 +699,7 @@ Result<EventService::Prepared> EventService::PrepareImport(storage::Transaction&
         }
     }
     if (!problems.empty())
-        return Invalid(std::move(problems));
+        return InvalidFields(std::move(problems));
     if (auto ok = CheckWriteScope(tx, actor, f, "nhập", "import"); !ok)
         return ok.error();
     return p;
@@ -732,79 +707,32 @@ Result<EventService::Prepared> EventService::PrepareImport(storage::Transaction&
 
 Result<EventService::ImportReport> EventService::Import(const Actor& actor, std::string_view file,
                                                         ImportMode mode) {
-    office::ReadLimits limits;
-    limits.max_rows = kMaxImportRows + 1;
-    auto sheet = office::ReadSpreadsheet(file, limits);
+    auto sheet = office::ReadImportSheet(file, kMaxImportRows);
     if (!sheet)
         return sheet.error();
     auto calendar = calendar_();  // once: every row uses the same
     auto tx = db_.Begin(mode == ImportMode::kPreview ? TxMode::kRead : TxMode::kWrite);
     std::vector<ImportProblem> sheet_problems;
     auto rows = ReadImportRows(*sheet, repo_.AllUnits(*tx), &sheet_problems);
-    if (!sheet_problems.empty()) {
-        Error e = Error::InvalidArgument("file", sheet_problems.front().message_vi,
-                                         sheet_problems.front().message_en);
-        for (const auto& p : sheet_problems)
-            e.fields.push_back({"file", p.message_vi, p.message_en});
-        return e;
+    auto report = office::ImportRows<Prepared>(
+        rows, sheet_problems, mode, {"Sự kiện này", "This event"}, ColumnOfField, "title_vi",
+        [&](const ImportRow& row) { return PrepareImport(*tx, actor, row, *calendar); },
+        [&](const Prepared& p) {
+            const EventFields& f = p.record.fields;
+            std::optional<std::int64_t> owner;
+            if (!f.national)
+                owner = f.admin_unit_ids.front();
+            std::string key = (owner ? std::to_string(*owner) : "") + "|" + f.starts_on.ToIso() +
+                              "|" + f.title_vi;
+            return office::ImportIdentity{repo_.FindDuplicate(*tx, f.title_vi, owner, f.starts_on),
+                                          std::move(key)};
+        },
+        [&](Prepared& p) { return InsertPrepared(*tx, actor, p); });
+    if (report && report->written > 0) {
+        audit_.Record(*tx, actor, "event.import", "event", "", nullptr,
+                      office::ImportSummary(*report));
+        tx->Commit();
     }
-    if (rows.empty()) {
-        return Error::InvalidArgument("file", "Tệp không có dòng dữ liệu nào.",
-                                      "The file has no data rows.");
-    }
-    ImportReport report;
-    report.rows = static_cast<int>(rows.size());
-    std::vector<Prepared> ready;
-    std::set<std::string> seen;
-    for (auto& row : rows) {
-        if (row.problems.empty()) {
-            auto p = PrepareImport(*tx, actor, row, *calendar);
-            if (!p) {
-                const Error& e = p.error();
-                std::vector<FieldError> fields = e.fields;
-                if (fields.empty())
-                    fields.push_back({e.field, e.message_vi, e.message_en});
-                for (const auto& f : fields) {
-                    auto [vi, en] = ColumnOfField(f.field);
-                    row.problems.push_back({row.row, vi, en, f.message_vi, f.message_en});
-                }
-            } else {
-                const EventFields& f = p->record.fields;
-                std::optional<std::int64_t> owner;
-                if (!f.national)
-                    owner = f.admin_unit_ids.front();
-                std::string key = (owner ? std::to_string(*owner) : "") + "|" +
-                                  f.starts_on.ToIso() + "|" + f.title_vi;
-                auto [vi, en] = ColumnOfField("title_vi");
-                if (auto dup = repo_.FindDuplicate(*tx, f.title_vi, owner, f.starts_on)) {
-                    row.problems.push_back(
-                        {row.row, vi, en,
-                         "Sự kiện này đã có trong hệ thống (số " + std::to_string(*dup) + ").",
-                         "This event is already recorded (number " + std::to_string(*dup) + ")."});
-                } else if (!seen.insert(key).second) {
-                    row.problems.push_back({row.row, vi, en,
-                                            "Dòng này trùng một dòng phía trên của tệp.",
-                                            "This row repeats an earlier row of the file."});
-                } else {
-                    ready.push_back(std::move(*p));
-                }
-            }
-        }
-        report.problems.insert(report.problems.end(), row.problems.begin(), row.problems.end());
-    }
-    report.valid = static_cast<int>(ready.size());
-    if (mode == ImportMode::kPreview ||
-        (mode == ImportMode::kAllOrNothing && !report.problems.empty()) || ready.empty()) {
-        return report;  // nothing written: the transaction rolls back
-    }
-    for (auto& p : ready)
-        report.created_ids.push_back(InsertPrepared(*tx, actor, p));
-    report.written = static_cast<int>(report.created_ids.size());
-    audit_.Record(*tx, actor, "event.import", "event", "", nullptr,
-                  {{"rows", report.rows},
-                   {"written", report.written},
-                   {"rows_with_problems", report.rows - report.valid}});
-    tx->Commit();
     return report;
 }
 

@@ -97,14 +97,8 @@ class EventService {
     // recorded event (same Vietnamese title, owning province and first day) or an earlier row of
     // the file is a problem. File-level errors (not a spreadsheet, too large, missing columns)
     // are errors naming "file".
-    enum class ImportMode { kPreview, kAllOrNothing, kValidRows };
-    struct ImportReport {
-        int rows = 0;     // data rows read
-        int valid = 0;    // rows without problems
-        int written = 0;  // events created
-        std::vector<ImportProblem> problems;
-        std::vector<std::int64_t> created_ids;
-    };
+    using ImportMode = office::ImportMode;
+    using ImportReport = office::ImportReport;
     static constexpr int kMaxImportRows = 20000;
     Result<ImportReport> Import(const Actor& actor, std::string_view file, ImportMode mode);
 

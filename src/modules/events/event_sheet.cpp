@@ -5,43 +5,24 @@
 #include <map>
 
 #include "base/code.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
-#include "office/sheet_cells.hpp"
+#include "office/sheet_values.hpp"
 
 namespace ngoaivu::events {
 
 namespace {
 
-bool En(std::string_view lang) {
-    return lang == "en";
-}
-
-std::string NameOf(const std::vector<Code>& list, std::string_view code, std::string_view lang) {
-    return En(lang) ? NameEn(list, code) : NameVi(list, code);
-}
-
-std::string Joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty())
-            out += "; ";
-        out += p;
-    }
-    return out;
-}
-
-office::Cell DateCell(const std::optional<Date>& d) {
-    return d ? office::Cell(*d) : office::Cell();
-}
-
-office::Cell YesNo(bool b, std::string_view lang) {
-    return office::Cell(b ? (En(lang) ? "Yes" : "Có") : (En(lang) ? "No" : "Không"));
-}
+using office::DateCell;
+using office::IsEnglish;
+using office::Joined;
+using office::NameOf;
+using office::YesNo;
 
 std::string ProvinceName(const HostUnit& h, bool current, std::string_view lang) {
     if (current)
-        return En(lang) ? h.current_name_en : h.current_name_vi;
-    return En(lang) ? h.name_en : h.name_vi;
+        return IsEnglish(lang) ? h.current_name_en : h.current_name_vi;
+    return IsEnglish(lang) ? h.name_en : h.name_vi;
 }
 
 // The statuses an import may record.
@@ -95,9 +76,9 @@ const std::vector<SheetColumn>& SheetColumns() {
 
 office::Sheet ExportSheet(const std::vector<EventRow>& rows, std::string_view lang, Date today) {
     office::Sheet sheet;
-    sheet.name = En(lang) ? "Events" : "Sự kiện";
+    sheet.name = IsEnglish(lang) ? "Events" : "Sự kiện";
     for (const auto& c : SheetColumns()) {
-        sheet.headers.emplace_back(En(lang) ? c.en : c.vi);
+        sheet.headers.emplace_back(IsEnglish(lang) ? c.en : c.vi);
         sheet.widths.push_back(c.width);
     }
     for (const auto& row : rows) {
@@ -159,7 +140,7 @@ office::Sheet ExportSheet(const std::vector<EventRow>& rows, std::string_view la
 }
 
 office::Sheet ReportSheet(const EventYearlyReport& report, std::string_view lang) {
-    const bool en = En(lang);
+    const bool en = IsEnglish(lang);
     office::Sheet sheet;
     sheet.name = en ? "Conferences " + std::to_string(report.year)
                     : "Hội nghị, hội thảo " + std::to_string(report.year);
@@ -230,71 +211,28 @@ std::pair<std::string, std::string> ColumnOfField(std::string_view field) {
             key == "participants.highest_foreign_rank" || key == "participants.delegates_in_person"
                 ? key.substr(13)
                 : "participants_" + key.substr(13);
-    for (const auto& c : SheetColumns()) {
-        if (c.key == key)
-            return {std::string(c.vi), std::string(c.en)};
-    }
-    return {"", ""};
+    return office::ColumnHeaders(SheetColumns(), key);
 }
 
 std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet,
                                       const std::vector<UnitInfo>& units,
                                       std::vector<ImportProblem>* sheet_problems) {
-    using office::CellText;
     std::vector<ImportRow> out;
-    // The header row: the first non-blank row.
-    std::size_t header = 0;
-    while (header < sheet.rows.size() &&
-           std::all_of(sheet.rows[header].begin(), sheet.rows[header].end(),
-                       [](const auto& c) { return CellText(c).empty(); }))
-        ++header;
-    std::map<std::string, std::size_t> column_of;  // key → column index
-    if (header < sheet.rows.size()) {
-        const auto& row = sheet.rows[header];
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            std::string name = text::Fold(CellText(row[i]));
-            for (const auto& c : SheetColumns()) {
-                if (c.imported &&
-                    (name == c.key || name == text::Fold(c.vi) || name == text::Fold(c.en)))
-                    column_of.emplace(std::string(c.key), i);
-            }
-        }
-    }
-    for (std::string_view required : {"title_vi", "type", "starts_on", "provinces", "organisers"}) {
-        if (!column_of.contains(std::string(required))) {
-            auto [vi, en] = ColumnOfField(required);
-            sheet_problems->push_back(
-                {static_cast<int>(header + 1), vi, en,
-                 "Thiếu cột \"" + vi + "\": hãy dùng các cột của tệp xuất.",
-                 "The column \"" + en + "\" is missing: use the columns of an export."});
-        }
-    }
+    const office::SheetHeader header = office::FindHeader(sheet, SheetColumns());
+    office::RequireColumns(header, {"title_vi", "type", "starts_on", "provinces", "organisers"},
+                           ColumnOfField, "các cột của tệp xuất", "the columns of an export",
+                           sheet_problems);
     if (!sheet_problems->empty())
         return out;
 
     // Folded names → units.
-    std::multimap<std::string, const UnitInfo*> by_name;
-    for (const auto& u : units) {
-        by_name.emplace(text::Fold(u.name_vi), &u);
-        by_name.emplace(text::Fold(u.name_en), &u);
-        if (!u.short_name_vi.empty())
-            by_name.emplace(text::Fold(u.short_name_vi), &u);
-    }
+    const auto by_name = office::UnitsByName(units);
 
-    for (std::size_t r = header + 1; r < sheet.rows.size(); ++r) {
-        const auto& cells = sheet.rows[r];
-        std::vector<std::string> texts;  // each cell's text, computed once
-        texts.reserve(cells.size());
-        for (const auto& c : cells)
-            texts.push_back(CellText(c));
-        if (std::all_of(texts.begin(), texts.end(), [](const auto& t) { return t.empty(); }))
+    for (std::size_t r = header.row + 1; r < sheet.rows.size(); ++r) {
+        const office::ImportCells cells(sheet.rows[r], header);
+        if (cells.blank())
             continue;
-        auto get = [&](std::string_view key) -> std::string {
-            auto it = column_of.find(std::string(key));
-            if (it == column_of.end() || it->second >= texts.size())
-                return "";
-            return texts[it->second];
-        };
+        auto get = [&](std::string_view key) { return cells.Get(key); };
         ImportRow row;
         row.row = static_cast<int>(r + 1);
         auto problem = [&](std::string_view key, std::string vi, std::string en) {
@@ -303,13 +241,10 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet,
         };
         auto echo = [](const std::string& t) { return text::IsValidUtf8(t) ? t : "?"; };
         auto date = [&](std::string_view key) -> std::optional<Date> {
-            auto it = column_of.find(std::string(key));
-            if (it == column_of.end() || it->second >= cells.size())
-                return std::nullopt;
-            bool bad = false;
-            auto d = office::CellDate(cells[it->second], &bad);
+            std::optional<std::string> bad;
+            auto d = cells.GetDate(key, &bad);
             if (bad) {
-                std::string t = echo(texts[it->second]);
+                std::string t = echo(*bad);
                 problem(key, "\"" + t + "\" không phải ngày (dd/mm/yyyy).",
                         "\"" + t + "\" is not a date (dd/mm/yyyy).");
             }
@@ -402,7 +337,7 @@ std::vector<ImportRow> ReadImportRows(const office::ReadSheet& sheet,
             for (auto it = lo; it != hi; ++it) {
                 any = it->second;
                 const UnitInfo& u = *it->second;
-                if (u.valid_from <= f.starts_on && (!u.valid_to || f.starts_on <= *u.valid_to))
+                if (ExistsOn(u, f.starts_on))
                     found = u.id;
             }
             if (found) {

@@ -11,6 +11,8 @@
 #include "modules/events/event.hpp"
 #include "modules/events/event_repository.hpp"
 #include "modules/events/event_requests.hpp"
+#include "office/sheet_cells.hpp"
+#include "office/sheet_import.hpp"
 #include "office/xlsx_reader.hpp"
 #include "office/xlsx_writer.hpp"
 
@@ -23,13 +25,7 @@ namespace ngoaivu::events {
 // existed on the first day) or id; lists (provinces, organisers, countries, bridge points,
 // sensitive topics) separated by ";".
 
-struct SheetColumn {
-    std::string_view key;  // "title_vi", "provinces" ...
-    std::string_view vi;
-    std::string_view en;
-    bool imported;  // read by an import (the others are computed and only exported)
-    double width;
-};
+using SheetColumn = office::SheetColumn;
 const std::vector<SheetColumn>& SheetColumns();
 
 // The export of `rows` (with their lists and bridge points loaded) in `lang` ("vi" or "en").
@@ -38,13 +34,7 @@ office::Sheet ExportSheet(const std::vector<EventRow>& rows, std::string_view la
 office::Sheet ReportSheet(const EventYearlyReport& report, std::string_view lang);
 
 // One problem of an import, located as a spreadsheet user sees it.
-struct ImportProblem {
-    int row = 0;            // the sheet's row number (the header is row 1)
-    std::string column;     // the column's Vietnamese header, "" for the whole row
-    std::string column_en;  // its English header
-    std::string message_vi;
-    std::string message_en;
-};
+using ImportProblem = office::ImportProblem;
 
 // One data row read from the sheet: the event to record, or its problems. An import records a
 // planned event, or one that is over: held (its result report owed when it needed permission) or

@@ -1,7 +1,7 @@
+#include "html/sheet_download.hpp"
 #include "http/json.hpp"
 #include "http/json_fields.hpp"
 #include "modules/events/events_routes.hpp"
-#include "office/sheet_csv.hpp"
 
 namespace ngoaivu::events {
 
@@ -14,36 +14,13 @@ using http::Response;
 // The most events one export holds.
 constexpr int kMaxExportRows = 20000;
 
-// An error answer; a lost optimistic-locking race also carries the record as it is now stored,
-// so that the client can show the other person's change.
-Response Fail(EventService& service, const Request& req, const Error& error,
-              std::optional<std::int64_t> event_id = std::nullopt) {
-    if (error.code == ErrorCode::kConflict && error.field == "version" && event_id) {
-        if (auto current = service.Get(*req.actor, *event_id)) {
-            nlohmann::json body = http::ErrorJson(error, req.request_id);
-            body["current"] = detail::DetailJson(*current, service.Today());
-            return http::JsonResponse(409, body);
-        }
-    }
-    return http::JsonError(error, req.request_id);
-}
-
+// The event as the API answers it; a lost optimistic-locking race also carries the record as it
+// is now stored.
 Response Detail(EventService& service, const Result<EventView>& v, const Request& req, int status,
                 std::optional<std::int64_t> id = std::nullopt) {
-    if (!v)
-        return Fail(service, req, v.error(), id);
-    return http::JsonResponse(status, detail::DetailJson(*v, service.Today()));
-}
-
-// The {id} path parameter and the JSON body of a write.
-Result<std::pair<std::int64_t, nlohmann::json>> IdAndBody(const Request& req) {
-    auto id = http::ParseIdParam(req, "id");
-    if (!id)
-        return id.error();
-    auto body = http::ParseJsonBody(req);
-    if (!body)
-        return body.error();
-    return std::pair<std::int64_t, nlohmann::json>(*id, std::move(*body));
+    return http::RecordReply(
+        req, v, status, id, [&](std::int64_t i) { return service.Get(*req.actor, i); },
+        [&](const EventView& e) { return detail::DetailJson(e, service.Today()); });
 }
 
 // ?format= xlsx (the default) or csv, and ?lang= vi (the default) or en.
@@ -59,16 +36,6 @@ Result<std::pair<std::string, std::string>> FileFormat(const Request& req) {
                                       "The language must be vi or en.");
     }
     return std::pair{format, lang};
-}
-
-Response SheetFile(const office::Sheet& sheet, const std::string& format,
-                   const std::string& basename) {
-    if (format == "csv")
-        return Response::Download(office::WriteCsv(sheet), "text/csv; charset=utf-8",
-                                  basename + ".csv");
-    return Response::Download(office::WriteXlsx({sheet}),
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              basename + ".xlsx");
 }
 
 Response List(EventService& service, Request& req) {
@@ -95,49 +62,8 @@ Response Create(EventService& service, Request& req) {
 }
 
 Response Import(EventService& service, Request& req) {
-    std::string mode(req.Query("mode").value_or("preview"));
-    EventService::ImportMode m;
-    if (mode == "preview") {
-        m = EventService::ImportMode::kPreview;
-    } else if (mode == "all") {
-        m = EventService::ImportMode::kAllOrNothing;
-    } else if (mode == "valid") {
-        m = EventService::ImportMode::kValidRows;
-    } else {
-        return http::JsonError(
-            Error::InvalidArgument("mode", "Chế độ phải là preview, all hoặc valid.",
-                                   "The mode must be preview, all or valid."),
-            req.request_id);
-    }
-    if (http::TrimOws(req.Header("content-type").value_or("")).starts_with("application/json")) {
-        return http::JsonError(
-            Error::InvalidArgument("body", "Hãy gửi chính tệp XLSX hoặc CSV, không phải JSON.",
-                                   "Send the XLSX or CSV file itself, not JSON."),
-            req.request_id);
-    }
-    if (req.body.empty()) {
-        return http::JsonError(
-            Error::InvalidArgument("file", "Chưa có tệp (nội dung yêu cầu trống).",
-                                   "No file: the request body is empty."),
-            req.request_id);
-    }
-    auto report = service.Import(*req.actor, req.body, m);
-    if (!report)
-        return http::JsonError(report.error(), req.request_id);
-    nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : report->problems) {
-        problems.push_back({{"row", p.row},
-                            {"column", p.column},
-                            {"column_en", p.column_en},
-                            {"message_vi", p.message_vi},
-                            {"message_en", p.message_en}});
-    }
-    return http::JsonResponse(200, {{"mode", mode},
-                                    {"rows", report->rows},
-                                    {"valid", report->valid},
-                                    {"written", report->written},
-                                    {"created_ids", report->created_ids},
-                                    {"problems", problems}});
+    return http::ImportReply<EventService::ImportMode>(
+        req, [&](EventService::ImportMode m) { return service.Import(*req.actor, req.body, m); });
 }
 
 Response Export(EventService& service, Request& req) {
@@ -151,21 +77,15 @@ Response Export(EventService& service, Request& req) {
     if (!rows)
         return http::JsonError(rows.error(), req.request_id);
     const auto& [file_format, lang] = *format;
-    return SheetFile(ExportSheet(*rows, lang, service.Today()), file_format,
-                     lang == "en" ? "events" : "su-kien");
+    return html::SheetFile(ExportSheet(*rows, lang, service.Today()), file_format,
+                           lang == "en" ? "events" : "su-kien");
 }
 
 Response Due(EventService& service, Request& req) {
-    auto paging = http::ParsePaging(req, 50);
-    if (!paging)
-        return http::JsonError(paging.error(), req.request_id);
-    auto unit = http::ParseIntParam(req, "province", 1000, 2999);
-    if (!unit)
-        return http::JsonError(unit.error(), req.request_id);
-    auto within = http::ParseIntParam(req, "within_days", 0, 366);
-    if (!within)
-        return http::JsonError(within.error(), req.request_id);
-    auto due = service.Due(*req.actor, *unit, static_cast<int>(within->value_or(7)), *paging);
+    auto q = http::ParseDueQuery(req, 50, 7);
+    if (!q)
+        return http::JsonError(q.error(), req.request_id);
+    auto due = service.Due(*req.actor, q->unit_id, q->within_days, q->page);
     if (!due)
         return http::JsonError(due.error(), req.request_id);
     Date today = service.Today();
@@ -241,9 +161,9 @@ Response Yearly(EventService& service, Request& req) {
     if (!report)
         return http::JsonError(report.error(), req.request_id);
     if (file) {
-        return SheetFile(ReportSheet(*report, file->second), file->first,
-                         (file->second == "en" ? "conferences-" : "hoi-nghi-hoi-thao-") +
-                             std::to_string(report->year));
+        return html::SheetFile(ReportSheet(*report, file->second), file->first,
+                               (file->second == "en" ? "conferences-" : "hoi-nghi-hoi-thao-") +
+                                   std::to_string(report->year));
     }
     return http::JsonResponse(200, detail::YearlyJson(*report, service.Today()));
 }
@@ -281,7 +201,7 @@ void RegisterEventApi(http::Router& router, EventService& service) {
     router.Add(
         {"PUT", "/api/v1/events/{id}", Access::kAuthenticated,
          "Edit an event's description (optimistic locking on version)", [&service](Request& req) {
-             auto in = IdAndBody(req);
+             auto in = http::ParseIdAndJsonBody(req);
              if (!in)
                  return http::JsonError(in.error(), req.request_id);
              const auto& [id, body] = *in;
@@ -294,7 +214,7 @@ void RegisterEventApi(http::Router& router, EventService& service) {
     router.Add({"POST", "/api/v1/events/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step (request, consultations, permission, held, report ...)",
                 [&service](Request& req) {
-                    auto in = IdAndBody(req);
+                    auto in = http::ParseIdAndJsonBody(req);
                     if (!in)
                         return http::JsonError(in.error(), req.request_id);
                     const auto& [id, body] = *in;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <tuple>
 
 #include "base/field_problems.hpp"
 #include "http/json.hpp"
@@ -22,11 +23,6 @@ nlohmann::json Names(const std::optional<std::int64_t>& id, const std::string& v
     if (!id)
         return nullptr;
     return {{"name_vi", vi}, {"name_en", en}};
-}
-
-bool Flag(const http::Request& req, std::string_view name) {
-    auto v = req.Query(name);
-    return v && (*v == "1" || *v == "true" || *v == "on");
 }
 
 // Reads the array `name` of objects, each with `read` on its own JsonFields; a problem of an item
@@ -84,33 +80,24 @@ Result<ListQuery> ParseListQuery(const http::Request& req) {
             return Error::InvalidArgument("national", "national phải là 1 hoặc 0.",
                                           "national must be 1 or 0.");
     }
-    f.country = std::string(req.Query("country").value_or(""));
-    if (!f.country.empty() && !IsAlpha2(f.country)) {
-        return Error::InvalidArgument("country", "Mã nước phải gồm 2 chữ in hoa (ISO 3166-1).",
-                                      "The country must be two capital letters (ISO 3166-1).");
-    }
+    auto country = http::ParseCountryParam(req, "country");
+    if (!country)
+        return country.error();
+    f.country = *country;
     f.type = std::string(req.Query("type").value_or(""));
     f.status = std::string(req.Query("status").value_or(""));
-    auto year = http::ParseIntParam(req, "year", 1945, 2100);
+    auto year = http::ParseYearParam(req);
     if (!year)
         return year.error();
-    if (*year)
-        f.year = static_cast<int>(**year);
-    auto from = http::ParseDateParam(req, "from");
-    if (!from)
-        return from.error();
-    f.from = *from;
-    auto to = http::ParseDateParam(req, "to");
-    if (!to)
-        return to.error();
-    f.to = *to;
-    f.overdue = Flag(req, "overdue");
+    f.year = *year;
+    auto range = http::ParseDateRange(req);
+    if (!range)
+        return range.error();
+    std::tie(f.from, f.to) = *range;
+    f.overdue = http::FlagParam(req, "overdue");
     auto sort = ParseSort(req.Query("sort").value_or(""));
-    if (!sort) {
-        return Error::InvalidArgument(
-            "sort", "Cách sắp xếp phải là: start_desc, start, title, province, due, updated.",
-            "The sort must be one of: start_desc, start, title, province, due, updated.");
-    }
+    if (!sort)
+        return http::BadSort("start_desc, start, title, province, due, updated");
     q.sort = *sort;
     return q;
 }
@@ -202,17 +189,7 @@ nlohmann::json DetailJson(const EventView& view, Date today) {
                              {"note", d.note},
                              {"overdue", d.overdue(today)}});
     }
-    nlohmann::json history = nlohmann::json::array();
-    for (const auto& h : view.detail.history) {
-        history.push_back({{"id", h.id},
-                           {"action", h.action},
-                           {"date", h.happened_on.ToIso()},
-                           {"from_status", h.from_status},
-                           {"to_status", h.to_status},
-                           {"note", h.note},
-                           {"user", h.user_login},
-                           {"recorded_at", h.recorded_at}});
-    }
+    nlohmann::json history = http::HistoryJson(view.detail.history, true);
     // Who permits the event as its description stands now, and why.
     const Competence competence = WhoDecides(f);
     nlohmann::json reasons = nlohmann::json::array();

@@ -6,23 +6,34 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/field_problems.hpp"
 #include "base/input.hpp"
+#include "base/record_checks.hpp"
 #include "base/text.hpp"
+#include "html/form_view.hpp"
 #include "html/list_view.hpp"
 #include "html/pages.hpp"
+#include "html/sheet_download.hpp"
 #include "http/error_status.hpp"
 #include "http/json.hpp"
 #include "modules/events/events_routes.hpp"
-#include "office/sheet_csv.hpp"
-#include "office/xlsx_writer.hpp"
 
 namespace ngoaivu::events {
 
 namespace {
 
+using html::CodeLabel;
+using html::CodeOptions;
 using html::Data;
+using html::DateText;
+using html::FieldKey;
+using html::IsEnglish;
+using html::NotADate;
+using html::ParseFormDate;
+using html::UnitOptions;
+using html::ValueAt;
 using http::Access;
 using http::Request;
 using http::Response;
@@ -32,21 +43,9 @@ using http::Response;
 constexpr std::size_t kMinRows = 2;
 constexpr std::size_t kSpareRows = 1;
 
-bool En(const Request& req) {
-    return html::LangOf(req) == "en";
-}
-
-std::string Label(const Request& req, const std::vector<Code>& list, std::string_view code) {
-    return En(req) ? NameEn(list, code) : NameVi(list, code);
-}
-
 // A text of the i18n catalog in the request's language.
 std::string T(const html::Pages& pages, const Request& req, std::string_view key) {
     return pages.renderer().catalog().Get(key, html::LangOf(req));
-}
-
-std::string Display(const std::optional<Date>& d) {
-    return d ? d->ToDisplay() : "";
 }
 
 std::string Id(std::int64_t id) {
@@ -56,30 +55,6 @@ std::string Id(std::int64_t id) {
 // "18/12/2023" or "18/12/2023 – 21/12/2023".
 std::string Dates(Date from, Date to) {
     return from == to ? from.ToDisplay() : from.ToDisplay() + " – " + to.ToDisplay();
-}
-
-// A field name as a mustache key: "participants.foreign" → "participants_foreign" (a dot is a
-// path in mustache).
-std::string Key(std::string_view field) {
-    std::string out(field);
-    for (char& c : out) {
-        if (c == '.' || c == '[' || c == ']')
-            c = '_';
-    }
-    return out;
-}
-
-// The value of list `values` at `i`, "" past its end (the repeated rows of a form).
-std::string At(const std::vector<std::string>& values, std::size_t i) {
-    return i < values.size() ? values[i] : std::string();
-}
-
-std::optional<Date> ParseDay(const std::string& raw) {
-    std::string t = CleanInput(raw);
-    auto d = Date::ParseVi(t);
-    if (!d)
-        d = Date::ParseIso(t);
-    return d;
 }
 
 // `raw` cut at every character of `separators`, each piece trimmed, blank ones dropped.
@@ -127,43 +102,6 @@ void SetText(Data& d, const std::string& key, std::string value) {
     d.set(key, std::move(value));
 }
 
-// The options of a <select> from a closed list, with `selected` marked.
-Data Options(const Request& req, const std::vector<Code>& list, std::string_view selected) {
-    Data out(Data::type::list);
-    for (const auto& c : list) {
-        Data o;
-        o.set("value", std::string(c.code));
-        o.set("label", std::string(En(req) ? c.en : c.vi));
-        o.set("selected", c.code == selected);
-        out.push_back(o);
-    }
-    return out;
-}
-
-bool Current(const UnitInfo& u, Date today) {
-    return u.valid_from <= today && (!u.valid_to || today <= *u.valid_to);
-}
-
-// The provinces of both generations (the former marked with their last day), or only today's.
-Data UnitOptions(const Request& req, const std::vector<UnitInfo>& units,
-                 const std::set<std::string>& selected, Date today, bool current_only = false) {
-    Data out(Data::type::list);
-    for (const auto& u : units) {
-        bool current = Current(u, today);
-        if (current_only && !current)
-            continue;
-        Data o;
-        o.set("value", Id(u.id));
-        std::string label = En(req) ? u.name_en : u.name_vi;
-        if (!current && u.valid_to)
-            label += (En(req) ? " (until " : " (đến ") + u.valid_to->ToDisplay() + ")";
-        o.set("label", label);
-        o.set("selected", selected.contains(Id(u.id)));
-        out.push_back(o);
-    }
-    return out;
-}
-
 std::set<std::string> One(const std::optional<std::int64_t>& id) {
     std::set<std::string> out;
     if (id)
@@ -176,7 +114,7 @@ std::map<std::int64_t, std::string> UnitNames(const Request& req,
                                               const std::vector<UnitInfo>& units) {
     std::map<std::int64_t, std::string> out;
     for (const auto& u : units)
-        out[u.id] = En(req) ? u.name_en : u.name_vi;
+        out[u.id] = IsEnglish(req) ? u.name_en : u.name_vi;
     return out;
 }
 
@@ -262,7 +200,7 @@ FormInput InputFromRequest(const Request& req) {
         auto names = req.FormValues("bp_name");
         auto units = req.FormValues("bp_unit");
         for (std::size_t i = 0; i < std::max(names.size(), units.size()); ++i) {
-            BridgeInput b{At(names, i), At(units, i)};
+            BridgeInput b{ValueAt(names, i), ValueAt(units, i)};
             if (Blank({&b.name, &b.unit}))
                 continue;  // an empty row of the form
             in.bridge_points.push_back(std::move(b));
@@ -291,8 +229,8 @@ FormInput InputFromRequest(const Request& req) {
         std::size_t n = std::max({titles.size(), days.size(), starts.size(), ends.size(),
                                   chairs.size(), speakers.size()});
         for (std::size_t i = 0; i < n; ++i) {
-            SessionInput s{At(titles, i), At(days, i),   At(starts, i),
-                           At(ends, i),   At(chairs, i), At(speakers, i)};
+            SessionInput s{ValueAt(titles, i), ValueAt(days, i),   ValueAt(starts, i),
+                           ValueAt(ends, i),   ValueAt(chairs, i), ValueAt(speakers, i)};
             if (Blank({&s.title, &s.day, &s.starts_at, &s.ends_at, &s.chairs, &s.speakers}))
                 continue;
             in.sessions.push_back(std::move(s));
@@ -307,8 +245,8 @@ FormInput InputFromRequest(const Request& req) {
         std::size_t n = std::max(
             {kinds.size(), recipients.size(), recipient_kinds.size(), units.size(), notes.size()});
         for (std::size_t i = 0; i < n; ++i) {
-            AwardInput a{At(kinds, i), At(recipients, i), At(recipient_kinds, i), At(units, i),
-                         At(notes, i)};
+            AwardInput a{ValueAt(kinds, i), ValueAt(recipients, i), ValueAt(recipient_kinds, i),
+                         ValueAt(units, i), ValueAt(notes, i)};
             if (Blank({&a.recipient, &a.unit, &a.note}))
                 continue;
             in.awards.push_back(std::move(a));
@@ -321,7 +259,8 @@ FormInput InputFromRequest(const Request& req) {
         auto dates = req.FormValues("l_published_on");
         std::size_t n = std::max({titles.size(), urls.size(), outlets.size(), dates.size()});
         for (std::size_t i = 0; i < n; ++i) {
-            PressInput l{At(titles, i), At(urls, i), At(outlets, i), At(dates, i)};
+            PressInput l{ValueAt(titles, i), ValueAt(urls, i), ValueAt(outlets, i),
+                         ValueAt(dates, i)};
             if (Blank({&l.title, &l.url, &l.outlet, &l.published_on}))
                 continue;
             in.press_links.push_back(std::move(l));
@@ -376,7 +315,7 @@ FormInput InputFromRecord(const EventRecord& e) {
         in.awards.push_back(
             {a.kind, a.recipient, a.recipient_kind, OptId(a.recipient_unit_id), a.note});
     for (const auto& l : f.press_links)
-        in.press_links.push_back({l.title, l.url, l.outlet, Display(l.published_on)});
+        in.press_links.push_back({l.title, l.url, l.outlet, DateText(l.published_on)});
     in.note = f.note;
     in.ordinal = f.ordinal ? std::to_string(*f.ordinal) : "";
     return in;
@@ -386,11 +325,6 @@ FormInput InputFromRecord(const EventRecord& e) {
 // to `problems`, with a stand-in value in the fields.
 EventFields FieldsFromInput(const FormInput& in, Date today, std::vector<FieldError>* problems) {
     EventFields f;
-    auto bad_date = [&](const std::string& field, const std::string& raw) {
-        problems->push_back({field,
-                             "\"" + EchoInput(raw) + "\" không phải ngày: hãy viết dd/mm/yyyy.",
-                             "\"" + EchoInput(raw) + "\" is not a date: write dd/mm/yyyy."});
-    };
     auto number = [&](const std::string& field, const std::string& raw) -> std::int64_t {
         std::string t = CleanInput(raw);
         if (t.empty())
@@ -413,24 +347,7 @@ EventFields FieldsFromInput(const FormInput& in, Date today, std::vector<FieldEr
     f.title_en = in.title_en;
     f.type = in.type;
     f.theme = in.theme;
-    if (CleanInput(in.starts_on).empty()) {
-        problems->push_back({"starts_on", "Cần ngày bắt đầu (dd/mm/yyyy).",
-                             "The first day is required (dd/mm/yyyy)."});
-        f.starts_on = today;
-    } else if (auto d = ParseDay(in.starts_on)) {
-        f.starts_on = *d;
-    } else {
-        bad_date("starts_on", in.starts_on);
-        f.starts_on = today;
-    }
-    if (CleanInput(in.ends_on).empty()) {
-        f.ends_on = f.starts_on;  // a one-day event
-    } else if (auto d = ParseDay(in.ends_on)) {
-        f.ends_on = *d;
-    } else {
-        bad_date("ends_on", in.ends_on);
-        f.ends_on = f.starts_on;
-    }
+    std::tie(f.starts_on, f.ends_on) = html::FormDays(in.starts_on, in.ends_on, today, problems);
     f.format = in.format.empty() ? "in_person" : in.format;
     f.venue = in.venue;
     for (const auto& b : in.bridge_points)
@@ -465,10 +382,10 @@ EventFields FieldsFromInput(const FormInput& in, Date today, std::vector<FieldEr
         session.title = s.title;
         session.day = f.starts_on;  // a session without a day is on the first day
         if (!CleanInput(s.day).empty()) {
-            if (auto d = ParseDay(s.day))
+            if (auto d = ParseFormDate(s.day))
                 session.day = *d;
             else
-                bad_date(ItemField("sessions", i, "day"), s.day);
+                problems->push_back(NotADate(ItemField("sessions", i, "day"), s.day));
         }
         session.starts_at = CleanInput(s.starts_at);
         session.ends_at = CleanInput(s.ends_at);
@@ -492,9 +409,10 @@ EventFields FieldsFromInput(const FormInput& in, Date today, std::vector<FieldEr
         link.url = l.url;
         link.outlet = l.outlet;
         if (!CleanInput(l.published_on).empty()) {
-            link.published_on = ParseDay(l.published_on);
+            link.published_on = ParseFormDate(l.published_on);
             if (!link.published_on)
-                bad_date(ItemField("press_links", i, "published_on"), l.published_on);
+                problems->push_back(
+                    NotADate(ItemField("press_links", i, "published_on"), l.published_on));
         }
         f.press_links.push_back(std::move(link));
     }
@@ -518,20 +436,7 @@ bool IsDateField(const std::string& field) {
 // The form's problems and the rules' in one error: what could not be read, then what
 // ValidateFields finds in the rest (not again on the fields that could not be read).
 Error FormError(std::vector<FieldError> problems, const EventFields& f, Date today) {
-    const bool bad_dates = std::any_of(problems.begin(), problems.end(),
-                                       [](const FieldError& p) { return IsDateField(p.field); });
-    if (auto v = ValidateFields(f, today); !v) {
-        for (const auto& p : v.error().fields) {
-            bool known = std::any_of(problems.begin(), problems.end(),
-                                     [&](const FieldError& q) { return q.field == p.field; });
-            if (!known && !(bad_dates && IsDateField(p.field)))
-                problems.push_back(p);
-        }
-    }
-    Error e = Error::InvalidArgument(problems.front().field, problems.front().message_vi,
-                                     problems.front().message_en);
-    e.fields = std::move(problems);
-    return e;
+    return html::FormError(std::move(problems), ValidateFields(f, today), IsDateField);
 }
 
 // The fields the form shows an error next to (as "error_<key>"); the problems of other fields
@@ -569,31 +474,17 @@ const std::set<std::string>& FormKeys() {
     return kKeys;
 }
 
-// The row of list `list` a field names ("sessions[2].day" → 2 for "sessions").
-std::optional<std::size_t> RowOf(const std::string& field, std::string_view list) {
-    std::string prefix = std::string(list) + "[";
-    if (!field.starts_with(prefix))
-        return std::nullopt;
-    auto close = field.find(']', prefix.size());
-    if (close == std::string::npos)
-        return std::nullopt;
-    auto n = http::ParseWholeNumber(field.substr(prefix.size(), close - prefix.size()));
-    if (!n || *n < 0)
-        return std::nullopt;
-    return static_cast<std::size_t>(*n);
-}
-
 Data FormView(const Request& req, const std::vector<UnitInfo>& units, const FormInput& in,
               const std::optional<Error>& error, Date today) {
     Data view;
     view.set("form_action", std::string("/events"));
     view.set("f_title_vi", in.title_vi);
     view.set("f_title_en", in.title_en);
-    view.set("type_options", Options(req, Types(), in.type));
+    view.set("type_options", CodeOptions(req, Types(), in.type));
     view.set("theme", in.theme);
     view.set("starts_on", in.starts_on);
     view.set("ends_on", in.ends_on);
-    view.set("format_options", Options(req, Formats(), in.format));
+    view.set("format_options", CodeOptions(req, Formats(), in.format));
     view.set("venue", in.venue);
     view.set("organisers", in.organisers);
     view.set("national", in.national);
@@ -607,13 +498,13 @@ Data FormView(const Request& req, const std::vector<UnitInfo>& units, const Form
     view.set("funding", in.funding);
     view.set("participants_vietnamese", in.vietnamese);
     view.set("participants_foreign", in.foreign);
-    view.set("rank_options", Options(req, ForeignRanks(), in.rank));
+    view.set("rank_options", CodeOptions(req, ForeignRanks(), in.rank));
     view.set("participants_delegates_in_person", in.in_person);
     Data topics(Data::type::list);
     for (const auto& c : SensitiveTopics()) {
         Data o;
         o.set("value", std::string(c.code));
-        o.set("label", std::string(En(req) ? c.en : c.vi));
+        o.set("label", std::string(IsEnglish(req) ? c.en : c.vi));
         o.set("checked", std::find(in.sensitive_topics.begin(), in.sensitive_topics.end(),
                                    c.code) != in.sensitive_topics.end());
         topics.push_back(o);
@@ -627,15 +518,15 @@ Data FormView(const Request& req, const std::vector<UnitInfo>& units, const Form
     std::map<std::string, std::map<std::size_t, std::string>> row_errors;
     Data other_errors(Data::type::list);
     if (error) {
-        view.set("error", En(req) ? error->message_en : error->message_vi);
+        view.set("error", IsEnglish(req) ? error->message_en : error->message_vi);
         std::vector<FieldError> fields = error->fields;
         if (fields.empty())
             fields.push_back({error->field, error->message_vi, error->message_en});
         for (const auto& f : fields) {
-            const std::string& msg = En(req) ? f.message_en : f.message_vi;
+            const std::string& msg = IsEnglish(req) ? f.message_en : f.message_vi;
             bool placed = false;
             for (const char* list : {"bridge_points", "sessions", "awards", "press_links"}) {
-                if (auto i = RowOf(f.field, list)) {
+                if (auto i = html::RowOf(f.field, list)) {
                     auto& e = row_errors[list][*i];
                     e += (e.empty() ? "" : " ") + msg;
                     placed = true;
@@ -643,29 +534,24 @@ Data FormView(const Request& req, const std::vector<UnitInfo>& units, const Form
             }
             if (placed)
                 continue;
-            std::string key = Key(f.field);
+            std::string key = FieldKey(f.field);
             if (f.field.starts_with("organisers["))
                 key = "organisers";
             if (!FormKeys().contains(key)) {
                 // The first problem is the form's message already.
                 if (f.field != "version" &&
-                    msg != (En(req) ? error->message_en : error->message_vi)) {
+                    msg != (IsEnglish(req) ? error->message_en : error->message_vi)) {
                     Data one;
                     one.set("message", msg);
                     other_errors.push_back(one);
                 }
                 continue;
             }
-            std::string shown;
-            if (auto prior = view.get("error_" + key); prior && prior->is_string())
-                shown = prior->string_value() + " ";
-            view.set("error_" + key, shown + msg);
+            html::AppendError(view, key, msg);
         }
     }
     view.set("other_errors", other_errors);
-    auto blanks = [](std::size_t n) {
-        return std::max(kSpareRows, kMinRows - std::min(kMinRows, n));
-    };
+    auto blanks = [](std::size_t n) { return html::BlankRows(n, kMinRows, kSpareRows); };
     auto row_error = [&](const char* list, std::size_t i) {
         auto it = row_errors[list].find(i);
         return it == row_errors[list].end() ? std::string() : it->second;
@@ -706,9 +592,9 @@ Data FormView(const Request& req, const std::vector<UnitInfo>& units, const Form
     Data awards(Data::type::list);
     auto award_row = [&](const AwardInput& a, const std::string& err) {
         Data row;
-        row.set("kind_options", Options(req, AwardKinds(), a.kind));
+        row.set("kind_options", CodeOptions(req, AwardKinds(), a.kind));
         row.set("recipient", a.recipient);
-        row.set("recipient_kind_options", Options(req, RecipientKinds(), a.recipient_kind));
+        row.set("recipient_kind_options", CodeOptions(req, RecipientKinds(), a.recipient_kind));
         row.set("unit_options", UnitOptions(req, units, {a.unit}, today));
         row.set("award_note", a.note);
         SetText(row, "row_error", err);
@@ -758,16 +644,13 @@ Response EditPage(EventService& service, const html::Pages& pages, const Request
         view.set("conflict", true);
         Data current(Data::type::list);
         auto add = [&](std::string label, std::string value) {
-            Data d;
-            d.set("label", std::move(label));
-            d.set("value", std::move(value));
-            current.push_back(d);
+            html::AddLabelled(current, std::move(label), std::move(value));
         };
         const EventFields& f = e.fields;
         const auto names = UnitNames(req, units);
         add(T(pages, req, "ev_title_vi"), f.title_vi);
         add(T(pages, req, "ev_title_en"), f.title_en);
-        add(T(pages, req, "ev_type"), Label(req, Types(), f.type));
+        add(T(pages, req, "ev_type"), CodeLabel(req, Types(), f.type));
         add(T(pages, req, "ev_dates"), Dates(f.starts_on, f.ends_on));
         add(T(pages, req, "ev_venue"), f.venue);
         std::string host = f.national ? T(pages, req, "ev_national_event") : "";
@@ -778,9 +661,9 @@ Response EditPage(EventService& service, const html::Pages& pages, const Request
         add(T(pages, req, "ev_participants"),
             html::Number(req, f.participants.vietnamese) + " / " +
                 html::Number(req, f.participants.foreign) + " (" +
-                Label(req, ForeignRanks(), f.participants.highest_foreign_rank) + ")");
+                CodeLabel(req, ForeignRanks(), f.participants.highest_foreign_rank) + ")");
         add(T(pages, req, "ev_sessions"), std::to_string(f.sessions.size()));
-        add(T(pages, req, "ev_status"), Label(req, Statuses(), StatusCode(e.status)));
+        add(T(pages, req, "ev_status"), CodeLabel(req, Statuses(), StatusCode(e.status)));
         add(T(pages, req, "ev_last_saved"), e.updated_at);
         view.set("current", current);
     }
@@ -793,7 +676,7 @@ std::string HostName(const html::Pages& pages, const Request& req, const EventFi
                      const HostUnit& h) {
     if (f.national)
         return T(pages, req, "ev_national_event");
-    return En(req) ? h.name_en : h.name_vi;
+    return IsEnglish(req) ? h.name_en : h.name_vi;
 }
 
 Data EventRowData(const html::Pages& pages, const Request& req, const EventRow& r, Date today) {
@@ -804,22 +687,23 @@ Data EventRowData(const html::Pages& pages, const Request& req, const EventRow& 
     row.set("href", "/events/" + Id(e.id));
     row.set("title", f.title_vi);
     SetText(row, "title_en", f.title_en);
-    row.set("type", Label(req, Types(), f.type));
+    row.set("type", CodeLabel(req, Types(), f.type));
     row.set("type_code", f.type);
     row.set("dates", Dates(f.starts_on, f.ends_on));
     row.set("starts_on", f.starts_on.ToDisplay());
     row.set("unit", HostName(pages, req, f, r.host));
     if (!f.national && r.host.current_unit_id && r.host.current_unit_id != r.host.admin_unit_id)
-        SetText(row, "current_unit", En(req) ? r.host.current_name_en : r.host.current_name_vi);
+        SetText(row, "current_unit",
+                IsEnglish(req) ? r.host.current_name_en : r.host.current_name_vi);
     else
         SetText(row, "current_unit", std::string());
     SetText(row, "countries", Join(f.countries, ", "));
-    row.set("status", Label(req, Statuses(), StatusCode(e.status)));
+    row.set("status", CodeLabel(req, Statuses(), StatusCode(e.status)));
     row.set("status_code", std::string(StatusCode(e.status)));
     SetText(row, "decider",
             e.decider == Decider::kNone ? std::string()
-                                        : Label(req, Deciders(), DeciderCode(e.decider)));
-    SetText(row, "next_due_on", Display(e.next_due_on));
+                                        : CodeLabel(req, Deciders(), DeciderCode(e.decider)));
+    SetText(row, "next_due_on", DateText(e.next_due_on));
     row.set("overdue", e.next_due_on && *e.next_due_on < today);
     return row;
 }
@@ -829,12 +713,7 @@ Data EventRowData(const html::Pages& pages, const Request& req, const EventRow& 
 Data SortColumns(const Request& req, EventSort current) {
     Data columns;
     auto column = [&](const std::string& key, std::string href_sort, bool active, bool descending) {
-        Data c;
-        c.set("href", html::WithQuery(req, {{"sort", std::move(href_sort)}, {"page", ""}}));
-        c.set("active", active);
-        c.set("aria_sort", !active ? "none" : descending ? "descending" : "ascending");
-        c.set("arrow", !active ? "" : descending ? "▼" : "▲");
-        columns.set(key, c);
+        columns.set(key, html::SortHeading(req, std::move(href_sort), active, descending));
     };
     column("start", current == EventSort::kStartDesc ? "start" : "start_desc",
            current == EventSort::kStartDesc || current == EventSort::kStartAsc,
@@ -848,10 +727,7 @@ Data SortColumns(const Request& req, EventSort current) {
 
 // The query of the list (its filters and sort, without the page) for an export link.
 std::string ExportHref(const Request& req, const std::string& format) {
-    std::string filters = html::WithQuery(req, {{"page", ""}});
-    auto qmark = filters.find('?');
-    std::string query = qmark == std::string::npos ? "" : filters.substr(qmark + 1);
-    return "/api/v1/events/export?" + query + (query.empty() ? "" : "&") + "format=" + format +
+    return html::FilteredHref(req, "/api/v1/events/export") + "format=" + format +
            "&lang=" + std::string(html::LangOf(req));
 }
 
@@ -880,8 +756,8 @@ Response ListPage(EventService& service, const html::Pages& pages, Request& req)
     view.set("overdue", f.overdue);
     view.set("national_yes", f.national && *f.national);
     view.set("national_no", f.national && !*f.national);
-    view.set("type_options", Options(req, Types(), f.type));
-    view.set("status_options", Options(req, Statuses(), f.status));
+    view.set("type_options", CodeOptions(req, Types(), f.type));
+    view.set("status_options", CodeOptions(req, Statuses(), f.status));
     view.set("unit_options", UnitOptions(req, service.Units(), One(f.unit_id), today));
     view.set("this_year", std::to_string(today.year()));
     return pages.Render(req, "events/list", "events", std::move(view));
@@ -889,23 +765,12 @@ Response ListPage(EventService& service, const html::Pages& pages, Request& req)
 
 // --- The record and its steps ---------------------------------------------------------------
 
-// The values a step form shows: what was posted when that form was refused, otherwise defaults.
-struct StepShown {
-    std::string action;  // the refused step, "" when none
-    const Request* req = nullptr;
-    std::string Get(std::string_view step, std::string_view name, std::string fallback) const {
-        if (req && action == step)
-            return req->Form(name);
-        return fallback;
-    }
-};
-
 Data StepView(const Request& req, const EventView& v, const std::string& action,
-              const StepShown& shown, Date today) {
+              const html::StepShown& shown, Date today) {
     const EventRecord& e = v.detail.event;
     Data s;
     s.set("action", action);
-    s.set("label", Label(req, Actions(), action));
+    s.set("label", CodeLabel(req, Actions(), action));
     s.set("is_" + action, true);
     s.set("date", shown.Get(action, "date", today.ToDisplay()));
     s.set("decision_ref", shown.Get(action, "decision_ref", ""));
@@ -930,7 +795,7 @@ Data StepView(const Request& req, const EventView& v, const std::string& action,
         for (const char* code : {"agree", "disagree", "comments"}) {
             Data o;
             o.set("value", std::string(code));
-            o.set("label", Label(req, Outcomes(), code));
+            o.set("label", CodeLabel(req, Outcomes(), code));
             o.set("selected", outcome == code);
             outcomes.push_back(o);
         }
@@ -940,7 +805,8 @@ Data StepView(const Request& req, const EventView& v, const std::string& action,
 }
 
 Data DetailView(const html::Pages& pages, const Request& req, EventService& service,
-                const EventView& v, const StepShown& shown, const std::optional<Error>& error) {
+                const EventView& v, const html::StepShown& shown,
+                const std::optional<Error>& error) {
     const EventRecord& e = v.detail.event;
     const EventFields& f = e.fields;
     const Date today = service.Today();
@@ -951,7 +817,7 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     view.set("can_edit", service.CanWrite(*req.actor, v));
     view.set("theme", f.theme);
     view.set("ends_on", f.ends_on.ToDisplay());
-    view.set("format", Label(req, Formats(), f.format));
+    view.set("format", CodeLabel(req, Formats(), f.format));
     view.set("venue", f.venue);
     SetText(view, "ordinal", f.ordinal ? std::to_string(*f.ordinal) : "");
     view.set("national", f.national);
@@ -964,33 +830,33 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     SetText(view, "funding", f.funding);
     std::string topics;
     for (const auto& t : f.sensitive_topics)
-        topics += (topics.empty() ? "" : "; ") + Label(req, SensitiveTopics(), t);
+        topics += (topics.empty() ? "" : "; ") + CodeLabel(req, SensitiveTopics(), t);
     SetText(view, "sensitive_topics", topics);
     view.set("state_secret", f.state_secret);
     view.set("has_topics", f.state_secret || !f.sensitive_topics.empty());
     SetText(view, "note", f.note);
-    SetText(view, "requested_on", Display(e.requested_on));
+    SetText(view, "requested_on", DateText(e.requested_on));
     SetText(view, "decision_ref", e.decision_ref);
-    SetText(view, "decided_on", Display(e.decided_on));
-    SetText(view, "reported_on", Display(e.reported_on));
-    SetText(view, "consultation_due_on", Display(e.consultation_due_on));
+    SetText(view, "decided_on", DateText(e.decided_on));
+    SetText(view, "reported_on", DateText(e.reported_on));
+    SetText(view, "consultation_due_on", DateText(e.consultation_due_on));
     view.set("consultation_overdue", e.status == Status::kConsulting && e.consultation_due_on &&
                                          *e.consultation_due_on < today);
-    SetText(view, "report_due_on", Display(e.report_due_on));
+    SetText(view, "report_due_on", DateText(e.report_due_on));
     view.set("report_overdue",
              e.status == Status::kHeld && e.report_due_on && *e.report_due_on < today);
     view.set("report_pending", e.status == Status::kHeld && e.report_due_on.has_value());
 
     // Who decides, and why (as the description stands now).
     const Competence competence = WhoDecides(f);
-    view.set("decider_now", Label(req, Deciders(), DeciderCode(competence.decider)));
+    view.set("decider_now", CodeLabel(req, Deciders(), DeciderCode(competence.decider)));
     view.set("decider_code", std::string(DeciderCode(competence.decider)));
     view.set("needs_permission", competence.decider != Decider::kNone);
     Data reasons(Data::type::list);
     for (const auto& r : competence.reasons) {
         Data one;
         one.set("code", r.code);
-        one.set("message", En(req) ? r.message_en : r.message_vi);
+        one.set("message", IsEnglish(req) ? r.message_en : r.message_vi);
         reasons.push_back(one);
     }
     view.set("reasons", reasons);
@@ -1000,7 +866,7 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     // The decider fixed at the request, when the description changed since.
     SetText(view, "decider_stored",
             e.status != Status::kPlanned && e.decider != competence.decider
-                ? Label(req, Deciders(), DeciderCode(e.decider))
+                ? CodeLabel(req, Deciders(), DeciderCode(e.decider))
                 : std::string());
     // The late request: as it was received, or, while planned, if it were sent today.
     std::optional<Warning> late;
@@ -1013,7 +879,7 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     }
     view.set("late", late.has_value());
     view.set("late_prospective", prospective);
-    view.set("late_message", late ? (En(req) ? late->message_en : late->message_vi) : "");
+    view.set("late_message", late ? (IsEnglish(req) ? late->message_en : late->message_vi) : "");
     view.set("lead_time_ok",
              !late && e.status == Status::kPlanned && competence.decider != Decider::kNone);
 
@@ -1021,13 +887,13 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     Data deadlines(Data::type::list);
     for (const auto& d : v.detail.deadlines) {
         Data row;
-        row.set("kind", Label(req, DeadlineKinds(), DeadlineKindCode(d.kind)));
+        row.set("kind", CodeLabel(req, DeadlineKinds(), DeadlineKindCode(d.kind)));
         row.set("kind_code", std::string(DeadlineKindCode(d.kind)));
         row.set("body", d.body);
         row.set("opened_on", d.opened_on.ToDisplay());
         row.set("due_on", d.due_on.ToDisplay());
-        row.set("closed_on", Display(d.closed_on));
-        row.set("outcome", d.outcome.empty() ? "" : Label(req, Outcomes(), d.outcome));
+        row.set("closed_on", DateText(d.closed_on));
+        row.set("outcome", d.outcome.empty() ? "" : CodeLabel(req, Outcomes(), d.outcome));
         SetText(row, "deadline_note", d.note);
         row.set("overdue", d.overdue(today));
         deadlines.push_back(row);
@@ -1064,15 +930,15 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     // 0 is "none, or not known" (a plan, or a conference whose figures were not published).
     view.set("p_vietnamese", p.vietnamese > 0 ? html::Number(req, p.vietnamese) : "—");
     view.set("p_foreign", p.foreign > 0 ? html::Number(req, p.foreign) : "—");
-    view.set("p_rank", Label(req, ForeignRanks(), p.highest_foreign_rank));
+    view.set("p_rank", CodeLabel(req, ForeignRanks(), p.highest_foreign_rank));
     SetText(view, "p_in_person",
             p.delegates_in_person > 0 ? html::Number(req, p.delegates_in_person) : std::string());
     Data awards(Data::type::list);
     for (const auto& a : f.awards) {
         Data row;
-        row.set("kind", Label(req, AwardKinds(), a.kind));
+        row.set("kind", CodeLabel(req, AwardKinds(), a.kind));
         row.set("recipient", a.recipient);
-        row.set("recipient_kind", Label(req, RecipientKinds(), a.recipient_kind));
+        row.set("recipient_kind", CodeLabel(req, RecipientKinds(), a.recipient_kind));
         row.set("unit", a.recipient_unit_id ? UnitName(names, *a.recipient_unit_id) : "");
         row.set("award_note", a.note);
         awards.push_back(row);
@@ -1085,7 +951,7 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
         row.set("title", l.title);
         row.set("url", l.url);
         SetText(row, "outlet", l.outlet);
-        SetText(row, "published_on", Display(l.published_on));
+        SetText(row, "published_on", DateText(l.published_on));
         press.push_back(row);
     }
     view.set("press_links", press);
@@ -1095,8 +961,8 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     for (const auto& h : v.detail.history) {
         Data row;
         row.set("date", h.happened_on.ToDisplay());
-        row.set("action", Label(req, Actions(), h.action));
-        row.set("status", h.to_status.empty() ? "" : Label(req, Statuses(), h.to_status));
+        row.set("action", CodeLabel(req, Actions(), h.action));
+        row.set("status", h.to_status.empty() ? "" : CodeLabel(req, Statuses(), h.to_status));
         row.set("history_note", h.note);
         row.set("user", h.user_login);
         history.push_back(row);
@@ -1108,29 +974,15 @@ Data DetailView(const html::Pages& pages, const Request& req, EventService& serv
     Data steps(Data::type::list);
     for (const auto& action : actions) {
         Data s = StepView(req, v, action, shown, today);
-        SetText(s, "step_error", std::string());
-        s.set("step_error_fields", Data(Data::type::list));
-        if (error && shown.action == action) {
-            const std::string& top = En(req) ? error->message_en : error->message_vi;
-            SetText(s, "step_error", top);
-            Data messages(Data::type::list);
-            for (const auto& fe : error->fields) {
-                const std::string& m = En(req) ? fe.message_en : fe.message_vi;
-                if (m == top)
-                    continue;
-                Data one;
-                one.set("message", m);
-                messages.push_back(one);
-            }
-            s.set("step_error_fields", messages);
-        }
+        html::SetStepError(s, req, error && shown.action == action ? &*error : nullptr,
+                           "step_error");
         steps.push_back(s);
     }
     view.set("steps", steps);
     view.set("has_steps", !actions.empty());
     if (error && (shown.action.empty() ||
                   std::find(actions.begin(), actions.end(), shown.action) == actions.end()))
-        view.set("error", En(req) ? error->message_en : error->message_vi);
+        view.set("error", IsEnglish(req) ? error->message_en : error->message_vi);
     view.set("today", today.ToDisplay());
     return view;
 }
@@ -1140,7 +992,7 @@ Response DetailPage(EventService& service, const html::Pages& pages, Request& re
     auto v = service.Get(*req.actor, id);
     if (!v)
         return pages.Error(req, v.error());
-    StepShown shown{std::move(action), error ? &req : nullptr};
+    html::StepShown shown{std::move(action), error ? &req : nullptr};
     Data view = DetailView(pages, req, service, *v, shown, error);
     int status = error ? http::HttpStatus(error->code) : 200;
     return pages.Render(req, "events/detail", "events", std::move(view), status);
@@ -1152,12 +1004,9 @@ StepRequest StepFromForm(const Request& req, std::vector<FieldError>* problems) 
     s.action = req.Form("action");
     std::string raw = req.Form("date");
     if (!CleanInput(raw).empty()) {
-        s.date = ParseDay(raw);
-        if (!s.date) {
-            problems->push_back({"date",
-                                 "\"" + EchoInput(raw) + "\" không phải ngày: hãy viết dd/mm/yyyy.",
-                                 "\"" + EchoInput(raw) + "\" is not a date: write dd/mm/yyyy."});
-        }
+        s.date = ParseFormDate(raw);
+        if (!s.date)
+            problems->push_back(NotADate("date", raw));
     }
     s.bodies = Split(req.Form("bodies"), "\n\r;");
     s.body = req.Form("body");
@@ -1167,25 +1016,15 @@ StepRequest StepFromForm(const Request& req, std::vector<FieldError>* problems) 
     return s;
 }
 
-Error MissingVersion() {
-    return Error::InvalidArgument("version", "Thiếu phiên bản của bản ghi: hãy tải lại trang.",
-                                  "The record's version is missing: reload the page.");
-}
-
 // --- Due, report, import ---------------------------------------------------------------------
 
 Response DuePage(EventService& service, const html::Pages& pages, Request& req) {
-    auto paging = http::ParsePaging(req, 100);
-    if (!paging)
-        return pages.Error(req, paging.error());
-    auto unit = http::ParseIntParam(req, "province", 1000, 2999);
-    if (!unit)
-        return pages.Error(req, unit.error());
-    auto within = http::ParseIntParam(req, "within_days", 0, 366);
-    if (!within)
-        return pages.Error(req, within.error());
-    const int days = static_cast<int>(within->value_or(30));
-    auto due = service.Due(*req.actor, *unit, days, *paging);
+    auto q = http::ParseDueQuery(req, 100, 30);
+    if (!q)
+        return pages.Error(req, q.error());
+    const std::optional<std::int64_t> unit = q->unit_id;
+    const int days = q->within_days;
+    auto due = service.Due(*req.actor, unit, days, q->page);
     if (!due)
         return pages.Error(req, due.error());
     const Date today = service.Today();
@@ -1194,9 +1033,9 @@ Response DuePage(EventService& service, const html::Pages& pages, Request& req) 
         Data row;
         row.set("href", "/events/" + Id(i.event_id));
         row.set("title", i.event_title);
-        row.set("unit", i.current_unit_id ? (En(req) ? i.unit_name_en : i.unit_name_vi)
+        row.set("unit", i.current_unit_id ? (IsEnglish(req) ? i.unit_name_en : i.unit_name_vi)
                                           : T(pages, req, "ev_national_event"));
-        row.set("kind", Label(req, DeadlineKinds(), DeadlineKindCode(i.kind)));
+        row.set("kind", CodeLabel(req, DeadlineKinds(), DeadlineKindCode(i.kind)));
         row.set("body", i.body);
         row.set("due_on", i.due_on.ToDisplay());
         row.set("overdue", i.due_on < today);
@@ -1208,7 +1047,7 @@ Response DuePage(EventService& service, const html::Pages& pages, Request& req) 
     view.set("empty", due->items.empty());
     view.set("within_days", std::to_string(days));
     view.set("today", today.ToDisplay());
-    view.set("unit_options", UnitOptions(req, service.Units(), One(*unit), today, true));
+    view.set("unit_options", UnitOptions(req, service.Units(), One(unit), today, true));
     view.set("pager", html::Pager(req, *due));
     return pages.Render(req, "events/due", "events", std::move(view));
 }
@@ -1245,26 +1084,26 @@ Response ReportPage(EventService& service, const html::Pages& pages, Request& re
         row.set("title", f.title_vi);
         row.set("dates", Dates(f.starts_on, f.ends_on));
         SetText(row, "venue", f.venue);
-        row.set("format", Label(req, Formats(), f.format));
+        row.set("format", CodeLabel(req, Formats(), f.format));
         row.set("organisers", Join(f.organisers, "; "));
-        row.set("decider", Label(req, Deciders(), DeciderCode(e.decider)));
+        row.set("decider", CodeLabel(req, Deciders(), DeciderCode(e.decider)));
         SetText(row, "decision",
                 e.decision_ref +
                     (e.decided_on ? " (" + e.decided_on->ToDisplay() + ")" : std::string()));
         row.set("vietnamese", html::Number(req, f.participants.vietnamese));
         row.set("foreign", html::Number(req, f.participants.foreign));
-        row.set("rank", Label(req, ForeignRanks(), f.participants.highest_foreign_rank));
+        row.set("rank", CodeLabel(req, ForeignRanks(), f.participants.highest_foreign_rank));
         row.set("countries", Join(f.countries, ", "));
         row.set("state", T(pages, req, "ev_report_state_" + item.report_status));
         row.set("state_code", item.report_status);
-        SetText(row, "report_due_on", Display(e.report_due_on));
-        row.set("reported_on", Display(e.reported_on));
+        SetText(row, "report_due_on", DateText(e.report_due_on));
+        row.set("reported_on", DateText(e.reported_on));
         row.set("state_overdue", item.report_status == "overdue");
         rows.push_back(row);
     }
     view.set("rows", rows);
     view.set("empty", report->items.empty());
-    view.set("unit", En(req) ? report->unit_name_en : report->unit_name_vi);
+    view.set("unit", IsEnglish(req) ? report->unit_name_en : report->unit_name_vi);
     view.set("period", report->from.ToDisplay() + " – " + report->to.ToDisplay());
     view.set("due_on", report->due_on.ToDisplay());
     view.set("report_overdue", today > report->due_on);
@@ -1330,21 +1169,9 @@ void RegisterEventPages(http::Router& router, EventService& service, const html:
     router.Add({"GET", "/events/import/template", Access::kAuthenticated,
                 "The events import template: the export's columns, no rows (XLSX or CSV)",
                 [&service, &pages](Request& req) {
-                    std::string format(req.Query("format").value_or("xlsx"));
-                    office::Sheet sheet = ExportSheet({}, html::LangOf(req), service.Today());
-                    std::string name = En(req) ? "events-import-template" : "mau-nhap-su-kien";
-                    if (format == "csv")
-                        return Response::Download(office::WriteCsv(sheet),
-                                                  "text/csv; charset=utf-8", name + ".csv");
-                    if (format != "xlsx") {
-                        return pages.Error(req, Error::InvalidArgument(
-                                                    "format", "Định dạng phải là xlsx hoặc csv.",
-                                                    "The format must be xlsx or csv."));
-                    }
-                    return Response::Download(office::WriteXlsx({sheet}),
-                                              "application/vnd.openxmlformats-officedocument."
-                                              "spreadsheetml.sheet",
-                                              name + ".xlsx");
+                    return html::SheetDownload(
+                        pages, req, ExportSheet({}, html::LangOf(req), service.Today()),
+                        IsEnglish(req) ? "events-import-template" : "mau-nhap-su-kien");
                 }});
     router.Add({"GET", "/events/{id}", Access::kAuthenticated,
                 "An event: who decides and why, deadlines, programme, awards, history, steps",
@@ -1370,36 +1197,32 @@ void RegisterEventPages(http::Router& router, EventService& service, const html:
                     return EditPage(service, pages, req, *v, InputFromRecord(v->detail.event),
                                     std::nullopt, 200);
                 }});
-    router.Add({"POST", "/events/{id}", Access::kAuthenticated,
-                "Save an event's description (form; optimistic locking on version)",
-                [&service, &pages](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return pages.Error(req, id.error());
-                    const Date today = service.Today();
-                    FormInput in = InputFromRequest(req);
-                    std::vector<FieldError> problems;
-                    EventFields f = FieldsFromInput(in, today, &problems);
-                    auto version = http::ParseWholeNumber(req.Form("version"));
-                    std::optional<Error> error;
-                    if (!version) {
-                        error = MissingVersion();
-                    } else if (!problems.empty()) {
-                        error = FormError(std::move(problems), f, today);
-                    } else {
-                        auto saved = service.Update(*req.actor, *id, *version, f);
-                        if (saved)
-                            return Response::Redirect("/events/" + Id(*id));
-                        error = saved.error();
-                    }
-                    auto current = service.Get(*req.actor, *id);
-                    if (!current)
-                        return pages.Error(req, current.error());
-                    if (error->code == ErrorCode::kPermissionDenied)
-                        return pages.Error(req, *error);
-                    return EditPage(service, pages, req, *current, in, error,
-                                    http::HttpStatus(error->code));
-                }});
+    router.Add(
+        {"POST", "/events/{id}", Access::kAuthenticated,
+         "Save an event's description (form; optimistic locking on version)",
+         [&service, &pages](Request& req) {
+             auto id = http::ParseIdParam(req, "id");
+             if (!id)
+                 return pages.Error(req, id.error());
+             const Date today = service.Today();
+             FormInput in = InputFromRequest(req);
+             std::vector<FieldError> problems;
+             EventFields f = FieldsFromInput(in, today, &problems);
+             std::optional<Error> error = html::EditFormError(
+                 req,
+                 problems.empty() ? std::nullopt
+                                  : std::optional(FormError(std::move(problems), f, today)),
+                 [&](std::int64_t version) { return service.Update(*req.actor, *id, version, f); });
+             if (!error)
+                 return Response::Redirect("/events/" + Id(*id));
+             auto current = service.Get(*req.actor, *id);
+             if (!current)
+                 return pages.Error(req, current.error());
+             if (error->code == ErrorCode::kPermissionDenied)
+                 return pages.Error(req, *error);
+             return EditPage(service, pages, req, *current, in, error,
+                             http::HttpStatus(error->code));
+         }});
     router.Add({"POST", "/events/{id}/steps", Access::kAuthenticated,
                 "Record a workflow step of an event (form)", [&service, &pages](Request& req) {
                     auto id = http::ParseIdParam(req, "id");
@@ -1408,11 +1231,8 @@ void RegisterEventPages(http::Router& router, EventService& service, const html:
                     std::vector<FieldError> problems;
                     StepRequest step = StepFromForm(req, &problems);
                     if (!problems.empty()) {
-                        Error e = Error::InvalidArgument(problems.front().field,
-                                                         problems.front().message_vi,
-                                                         problems.front().message_en);
-                        e.fields = std::move(problems);
-                        return DetailPage(service, pages, req, *id, e, step.action);
+                        return DetailPage(service, pages, req, *id,
+                                          InvalidFields(std::move(problems)), step.action);
                     }
                     auto version = http::ParseWholeNumber(req.Form("version"));
                     auto done = service.Step(*req.actor, *id, step, version);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "base/field_problems.hpp"
 #include "base/input.hpp"
 #include "base/text.hpp"
 #include "modules/geo/geo_service.hpp"
@@ -21,24 +22,6 @@ constexpr std::size_t kMaxContacts = 50;
 constexpr std::size_t kMaxContactChars = 200;
 constexpr std::size_t kMaxPhoneChars = 50;
 constexpr std::size_t kMaxRelationNoteChars = 1000;
-
-// Collects every field problem of one request into one kInvalidArgument error; the first
-// problem names the main field.
-class Problems {
- public:
-    void Add(std::string field, std::string vi, std::string en) {
-        if (!error_) {
-            error_ = Error::InvalidArgument(std::move(field), std::move(vi), std::move(en));
-            return;
-        }
-        error_->fields.push_back({std::move(field), std::move(vi), std::move(en)});
-    }
-    bool any() const { return error_.has_value(); }
-    const Error& error() const { return *error_; }
-
- private:
-    std::optional<Error> error_;
-};
 
 bool HasControl(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) {
@@ -56,7 +39,7 @@ std::optional<std::string> Clean(const std::string& raw) {
 
 // Checks a one-line text field: UTF-8, no control characters, at most `max` characters, and
 // present when `required`. Returns the cleaned text ("" after a problem).
-std::string CheckLine(Problems& problems, const std::string& raw, const std::string& field,
+std::string CheckLine(FieldProblems& problems, const std::string& raw, const std::string& field,
                       const std::string& label_vi, const std::string& label_en, std::size_t max,
                       bool required) {
     auto v = Clean(raw);
@@ -70,11 +53,6 @@ std::string CheckLine(Problems& problems, const std::string& raw, const std::str
         return {};
     }
     return *v;
-}
-
-bool IsCountryCode(std::string_view s) {
-    return s.size() == 2 &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
@@ -200,7 +178,7 @@ std::optional<Date> ParseDate(const std::string& raw, DateInput input) {
     return std::nullopt;
 }
 
-void DateProblem(Problems& problems, const std::string& field, DateInput input,
+void DateProblem(FieldProblems& problems, const std::string& field, DateInput input,
                  const std::string& label_vi, const std::string& label_en) {
     bool forms = input == DateInput::kIsoOrDisplay;
     problems.Add(field,
@@ -301,7 +279,7 @@ nlohmann::json PartnerService::Describe(const SisterRelation& r) {
 
 Result<Partner> PartnerService::Validate(storage::Transaction& tx,
                                          const CreatePartnerRequest& req) {
-    Problems problems;
+    FieldProblems problems;
     Partner p;
     if (auto kind = ParseKind(text::IsValidUtf8(req.kind) ? text::TrimSpace(req.kind) : "")) {
         p.kind = *kind;
@@ -322,7 +300,7 @@ Result<Partner> PartnerService::Validate(storage::Transaction& tx,
             problems.Add("country", "Quốc gia là bắt buộc (trừ tổ chức quốc tế).",
                          "The country is required (except for international organisations).");
         }
-    } else if (!IsCountryCode(country) || !repo_.CountryExists(tx, country)) {
+    } else if (!IsAlpha2(country) || !repo_.CountryExists(tx, country)) {
         std::string shown = text::IsValidUtf8(country) ? country : "?";
         problems.Add("country",
                      "Không có quốc gia mã \"" + shown +
@@ -396,8 +374,8 @@ Result<Partner> PartnerService::Validate(storage::Transaction& tx,
             p.contacts.push_back(std::move(c));
         }
     }
-    if (problems.any())
-        return problems.error();
+    if (!problems.empty())
+        return problems.ToError();
     return p;
 }
 
@@ -420,7 +398,7 @@ Result<Page<PartnerSummary>> PartnerService::List(const Actor&, const PartnerFil
         return v.error();
     if (!filter.kind.empty() && !ParseKind(filter.kind))
         return KindError();
-    if (!filter.country.empty() && !IsCountryCode(filter.country)) {
+    if (!filter.country.empty() && !IsAlpha2(filter.country)) {
         return Error::InvalidArgument(
             "country", "Mã quốc gia phải gồm 2 chữ in hoa theo ISO 3166-1 (ví dụ KR).",
             "The country code must be 2 capital letters of ISO 3166-1 (e.g. KR).");
@@ -555,7 +533,7 @@ Result<SisterRelation> PartnerService::AddSisterRelation(const Actor& actor, Par
             return Precondition("", "Chỉ địa phương nước ngoài mới có quan hệ kết nghĩa.",
                                 "Only foreign localities have sister relations.");
         }
-        Problems problems;
+        FieldProblems problems;
         SisterRelation r;
         r.partner_id = partner;
         r.admin_unit_id = geo::AdminUnitId{req.admin_unit_id};
@@ -592,8 +570,8 @@ Result<SisterRelation> PartnerService::AddSisterRelation(const Actor& actor, Par
         } else {
             r.note = *note;
         }
-        if (problems.any())
-            return problems.error();
+        if (!problems.empty())
+            return problems.ToError();
         if (!actor.CanWriteProvince(r.admin_unit_id.value)) {
             return Error::PermissionDenied(
                 "Bạn không có quyền ghi dữ liệu của " + unit->first + ".",
@@ -623,7 +601,7 @@ Result<SisterRelation> PartnerService::EndSisterRelation(const Actor& actor, Sis
         auto r = repo_.FindSisterRelation(tx, id);
         if (!r)
             return NoRelation(id);
-        Problems problems;
+        FieldProblems problems;
         auto ended = ParseDate(req.ended_on, req.dates);
         if (!ended) {
             DateProblem(problems, "ended_on", req.dates, "Ngày kết thúc", "The end date");
@@ -631,8 +609,8 @@ Result<SisterRelation> PartnerService::EndSisterRelation(const Actor& actor, Sis
             problems.Add("ended_on", "Ngày kết thúc không được trước ngày kết nghĩa.",
                          "The end date cannot be before the date of establishment.");
         }
-        if (problems.any())
-            return problems.error();
+        if (!problems.empty())
+            return problems.ToError();
         if (!actor.CanWriteProvince(r->admin_unit_id.value)) {
             return Error::PermissionDenied(
                 "Bạn không có quyền ghi dữ liệu của " + r->unit_name_vi + ".",
