@@ -391,8 +391,8 @@ test("signing out returns to the sign-in form, and /account then asks to sign in
 test("a province officer sees no audit link and gets the 403 page at /audit", async () => {
   await withPage(async (page) => {
     await page.goto("/");
-    assert.equal(await page.locator("header.top nav a").count(), 9,
-      "home, provinces, countries, partners, agreements, due, delegations, events, schedule");
+    assert.equal(await page.locator("header.top nav a").count(), 12,
+      "home, provinces, countries, partners, agreements, due, delegations, events, schedule, indicators, dashboard, review");
     assert.doesNotMatch(await text(page, "header.top nav"), /Nhật ký/);
     assert.equal(await page.locator('a[href="/audit"]').count(), 0);
     assert.equal(await page.locator('a[href="/admin/users"]').count(), 0);
