@@ -16,7 +16,7 @@ APT_PACKAGES=(
     iso-codes cracklib-runtime
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev postgresql wrk nginx-light curl
-    chromium python3
+    chromium python3 unzip
 )
 
 SUDO=""

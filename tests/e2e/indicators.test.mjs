@@ -2,7 +2,10 @@
 // through the rounds form; an officer of Hà Nội (demo-officer-01) fills the grid with the
 // keyboard (Enter moves down a row) and by pasting a block copied from Excel (tab-separated,
 // filling down and to the right), sees a refused value kept with its problem next to the cell,
-// saves and submits; MOFA approves, and the round's completeness shows Hà Nội approved.
+// saves and submits; MOFA approves, and the round's completeness shows Hà Nội approved. The
+// national dashboard (tile map, top provinces) and the review report of 2026 (page, A4 print,
+// XLSX, DOCX) do not show Hà Nội's FDI while it is only submitted, and show it at once after the
+// approval (no batch step).
 // Debian's Chromium through playwright-core, against a throw-away server with the demo data
 // (tests/e2e/support/server.mjs). Fails on any console error, page error, CSP violation or
 // 4xx/5xx answer except the refusal it provokes. Screenshots: test-artifacts/screenshots/indicators-*.png.
@@ -10,7 +13,8 @@
 // Run: node --test tests/e2e/indicators.test.mjs   (binary: $NGOAIVU_BIN, default build/release/ngoaivu)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { launchChromium, loginInBrowser, repoRoot, startServer } from "./support/server.mjs";
 
@@ -25,6 +29,12 @@ const pages = {};
 let problems = [];
 let expected = () => false;
 const state = { round: null };
+let downloadsDir;
+// Hà Nội's registered FDI for 2026 as the officer types it in row 0 of the yearly grid, and as
+// the pages show it once approved (vi: "." groups thousands, "," is the decimal comma).
+const FDI_SHOWN = "1.234,5";
+const DASHBOARD = "/dashboard?from_year=2016&to_year=2026&indicator=fdi_registered";
+const REVIEW = "/reports/review?from=01/01/2026&to=31/12/2026&province=2001";
 
 async function openPage(login) {
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: "vi-VN", viewport: { width: 1280, height: 900 } });
@@ -52,6 +62,8 @@ async function openPage(login) {
 before(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startServer({ name: "indicators" });
+  downloadsDir = path.join(path.dirname(server.db), "downloads");
+  mkdirSync(downloadsDir, { recursive: true });
   browser = await launchChromium();
   await openPage(OFFICER);
   await openPage(MOFA);
@@ -146,6 +158,33 @@ test("the officer fills the grid with the keyboard and a block pasted from Excel
   });
 });
 
+// The text of Hà Nội's tile on the national dashboard's map, and whether the top provinces'
+// table lists Hà Nội with the figure.
+async function dashboardShows(page) {
+  await page.goto(DASHBOARD);
+  assert.equal(await page.locator("#report-error").count(), 0);
+  const tile = (await page.locator('#card-map a.tile[href="/dashboard/province/2001"] small').innerText()).trim();
+  const top = await page.locator("#card-top table").innerText();
+  return { tile, top: top.includes("Hà Nội") && top.includes(FDI_SHOWN) };
+}
+
+async function reviewEconomy(page) {
+  await page.goto(REVIEW);
+  assert.equal(await page.locator("#report-error").count(), 0);
+  assert.match(await page.locator("#review-subject").innerText(), /Hà Nội/);
+  return page.locator("#section-economy").innerText();
+}
+
+test("while only submitted, Hà Nội's figure is on neither the dashboard nor the review report", async () => {
+  await checked(async () => {
+    const page = pages[MOFA];
+    const shown = await dashboardShows(page);
+    assert.notEqual(shown.tile, FDI_SHOWN, "a submitted value is not yet a figure");
+    assert.equal(shown.top, false);
+    assert.doesNotMatch(await reviewEconomy(page), new RegExp(FDI_SHOWN.replace(".", "\\.")));
+  });
+});
+
 test("MOFA approves, and the completeness shows it", async () => {
   await checked(async () => {
     const page = pages[MOFA];
@@ -155,5 +194,53 @@ test("MOFA approves, and the completeness shows it", async () => {
     await page.goto(`/indicators/rounds/${state.round}`);
     assert.match(await page.locator("#unit-2001").innerText(), /Đã duyệt/);
     assert.match(await page.locator("#count-approved").innerText(), /1/);
+  });
+});
+
+test("the approved figure shows at once on the dashboard, with its chart, table and XLSX", async () => {
+  await checked(async () => {
+    const page = pages[MOFA];
+    const shown = await dashboardShows(page);
+    assert.equal(shown.tile, FDI_SHOWN, "Hà Nội's tile carries the approved FDI");
+    assert.ok(shown.top, "the top provinces' table lists Hà Nội with its FDI");
+    // The trend chart is drawn (ECharts puts a canvas in it) from the same numbers as its table.
+    await page.locator('#card-trend [data-chart="trend"] canvas').first().waitFor();
+    assert.match(await page.locator("#card-trend table").innerText(), /2026/);
+    await screenshot(page, "dashboard");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#dashboard-xlsx")]);
+    assert.equal(await download.failure(), null);
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
+    const file = path.join(downloadsDir, download.suggestedFilename());
+    await download.saveAs(file);
+    assert.equal(readFileSync(file).subarray(0, 2).toString("latin1"), "PK", "a ZIP (XLSX) file");
+    const strings = execFileSync("unzip", ["-p", file]).toString("utf8"); // every member
+    assert.match(strings, /Hà Nội/, "the workbook names the provinces in Vietnamese");
+  });
+});
+
+test("the review report of 2026 shows it, prints on A4 without its filters, and downloads as DOCX", async () => {
+  await checked(async () => {
+    const page = pages[MOFA];
+    assert.match(await reviewEconomy(page), new RegExp(FDI_SHOWN.replace(".", "\\.")));
+    await screenshot(page, "review");
+    await page.emulateMedia({ media: "print" });
+    try {
+      assert.equal(await page.locator("#review-filters").isVisible(), false, "the filters do not print");
+      assert.ok(await page.locator("#review-report").isVisible());
+      const pdf = await page.pdf({ format: "A4", printBackground: false });
+      assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+      const pagesInPdf = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+      assert.ok(pagesInPdf >= 1 && pagesInPdf <= 6, `an A4 print of 1-6 pages, not ${pagesInPdf}`);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#review-docx")]);
+    assert.equal(await download.failure(), null);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const file = path.join(downloadsDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const xml = execFileSync("unzip", ["-p", file, "word/document.xml"]).toString("utf8");
+    assert.match(xml, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/, "the national title block");
+    assert.match(xml, new RegExp(FDI_SHOWN.replace(".", "\\.")), "the approved FDI is in the document");
   });
 });

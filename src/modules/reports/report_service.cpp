@@ -324,11 +324,13 @@ Result<Dashboard> ReportService::GetDashboard(const Actor& actor, const Dashboar
         }
         // Units of the other generation that reported (the 34 after the merger, shown by the
         // 63) are listed too, so that no figure is dropped.
-        for (const auto& [id, v] : by_unit) {
+        for (const auto& entry : by_unit) {
+            const auto& unit_id = entry.first;
             if (std::none_of(units.begin(), units.end(),
-                             [&](const Unit& u) { return u.id == id; })) {
-                if (auto u = FindUnit(id))
-                    d.top_units.push_back({*u, v->value_milli, v->split_impossible});
+                             [&](const Unit& u) { return u.id == unit_id; })) {
+                if (auto u = FindUnit(unit_id))
+                    d.top_units.push_back(
+                        {*u, entry.second->value_milli, entry.second->split_impossible});
             }
         }
         for (const auto& t : d.tiles) {
