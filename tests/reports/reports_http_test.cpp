@@ -159,6 +159,9 @@ TEST_F(ReportsHttp, DashboardShowsTheTileMapWithTheArchipelagos) {
     EXPECT_EQ(j["tile_map"]["markers"][1]["name_vi"], "Quần đảo Trường Sa");
     EXPECT_EQ(j["indicator"]["code"], "exports");
     EXPECT_EQ(j["trend"][2]["value"], 9500.5);
+    EXPECT_EQ(j["trend"][2]["units_expected"], 63);
+    EXPECT_GE(j["trend"][2]["units_reporting"], 1);
+    EXPECT_LT(j["trend"][2]["units_reporting"], 63);
     EXPECT_EQ(j["top_provinces"][0]["id"], 1079);
     EXPECT_EQ(j["agreements"]["by_year"].size(), 2u);
     auto page = Signed("/dashboard?from_year=2021&to_year=2023&generation=1");

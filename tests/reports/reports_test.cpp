@@ -458,8 +458,12 @@ TEST_F(ReportsTest, DashboardHasTrendTopProvincesAndTheTileMap) {
     ASSERT_TRUE(d.ok()) << d.error().message_en;
     ASSERT_EQ(d->trend.size(), 3u);
     EXPECT_FALSE(d->trend[0].value_milli.has_value());
+    EXPECT_EQ(d->trend[0].units_reporting, 0);
+    EXPECT_EQ(d->trend[0].units_expected, 63);
     EXPECT_EQ(d->trend[2].value_milli, 151000500);
     ASSERT_EQ(d->top_units.size(), 4u);
+    EXPECT_EQ(d->trend[2].units_reporting, 4) << "the four units with a 2023 figure";
+    EXPECT_EQ(d->trend[2].units_expected, 63);
     EXPECT_EQ(d->top_units[0].unit.id, kHcm);
     EXPECT_EQ(d->top_units[0].value_milli, 50000000);
     EXPECT_EQ(d->tiles.size(), 63u);

@@ -293,8 +293,16 @@ Result<Dashboard> ReportService::GetDashboard(const Actor& actor, const Dashboar
         if (!values)
             return values.error();
         auto totals = Combine(*values, d.indicator->code, d.indicator->aggregation);
-        for (int y = req.from_year; y <= req.to_year; ++y)
-            d.trend.push_back({y, At(totals, y)});
+        std::map<int, std::set<std::int64_t>> reporting;
+        for (const auto& v : *values) {
+            if (v.code == d.indicator->code)
+                reporting[v.year].insert(v.unit_id);
+        }
+        int expected = req.unit_id ? 1 : static_cast<int>(units.size());
+        for (int y = req.from_year; y <= req.to_year; ++y) {
+            int n = static_cast<int>(reporting[y].size());
+            d.trend.push_back({y, At(totals, y), std::min(n, expected), expected});
+        }
         std::vector<YearFigure> last;
         if (req.unit_id) {
             auto all = figures_.YearlyValues(actor, {d.indicator->code}, req.to_year, req.to_year,

@@ -48,6 +48,10 @@ struct ReviewRequest {
 struct YearValue {
     int year = 0;
     std::optional<std::int64_t> value_milli;
+    // How many of the units shown (the province, or the 63 or the 34) have an approved figure
+    // that year: a year still being reported is told apart from a fall.
+    int units_reporting = 0;
+    int units_expected = 0;
 };
 
 // One unit's value of an indicator, placed on the tile map.

@@ -80,9 +80,15 @@ std::vector<std::string> UnitHeaders(const std::optional<FigureDef>& def) {
 
 std::string DashboardXlsx(const Dashboard& d) {
     std::vector<Sheet> sheets;
-    Sheet trend{"Xu hướng - Trend", {"Năm / Year", IndicatorHeader(d.indicator)}, {10, 40}, {}};
-    for (const auto& y : d.trend)
-        trend.rows.push_back({Count(y.year), Milli(y.value_milli)});
+    Sheet trend{"Xu hướng - Trend",
+                {"Năm / Year", IndicatorHeader(d.indicator),
+                 "Số đơn vị có số liệu / Units with figures", "Số đơn vị / Units"},
+                {10, 40, 22, 14},
+                {}};
+    for (const auto& y : d.trend) {
+        trend.rows.push_back({Count(y.year), Milli(y.value_milli), Count(y.units_reporting),
+                              Count(y.units_expected)});
+    }
     sheets.push_back(std::move(trend));
     Sheet top{"Tỉnh - Top provinces", UnitHeaders(d.indicator), {10, 30, 30, 24, 16}, {}};
     for (const auto& v : d.top_units)

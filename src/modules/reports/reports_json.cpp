@@ -101,7 +101,10 @@ json DashboardJson(const Dashboard& d) {
         indicators.push_back(DefJson(def));
     json trend = json::array();
     for (const auto& y : d.trend)
-        trend.push_back({{"year", y.year}, {"value", Milli(y.value_milli)}});
+        trend.push_back({{"year", y.year},
+                         {"value", Milli(y.value_milli)},
+                         {"units_reporting", y.units_reporting},
+                         {"units_expected", y.units_expected}});
     json markers = json::array();
     for (const auto& m : d.markers) {
         markers.push_back(

@@ -311,10 +311,14 @@ Response DashboardPage(ReportService& service, const html::Pages& pages, Request
     view.set("ready", true);
 
     Table trend(T(pages, req, "rep_trend_caption") + ": " + IndicatorLabel(req, d.indicator),
-                {T(pages, req, "rep_year"), IndicatorLabel(req, d.indicator)});
-    for (const auto& y : d.trend)
+                {T(pages, req, "rep_year"), IndicatorLabel(req, d.indicator),
+                 T(pages, req, "rep_units_reporting")});
+    for (const auto& y : d.trend) {
         trend.Row(
-            {{std::to_string(y.year), false}, {Value(req, y.value_milli, d.indicator), true}});
+            {{std::to_string(y.year), false},
+             {Value(req, y.value_milli, d.indicator), true},
+             {std::to_string(y.units_reporting) + "/" + std::to_string(y.units_expected), true}});
+    }
     view.set("trend_table", trend.Build());
 
     Table top(T(pages, req, "rep_top_caption") + " " + std::to_string(d.request.to_year),

@@ -52,7 +52,18 @@
       chart('trend', {
         xAxis: { type: 'category', data: d.trend.map(function (y) { return String(y.year); }) },
         yAxis: { type: 'value', axisLabel: { formatter: fmt } },
-        series: [{ type: 'line', name: indicator, data: d.trend.map(function (y) { return y.value; }), connectNulls: false }]
+        // A year that not every unit has reported yet is drawn hollow and grey, so that it is
+        // not read as a fall.
+        series: [{
+          type: 'line',
+          name: indicator,
+          connectNulls: false,
+          data: d.trend.map(function (y) {
+            return y.units_reporting < y.units_expected
+              ? { value: y.value, symbol: 'emptyCircle', symbolSize: 9, itemStyle: { color: '#9aa0a6' } }
+              : y.value;
+          })
+        }]
       });
       bars('top', d.top_provinces, indicator, true);
       bars('countries', d.agreements.by_country, en ? 'Agreements' : 'Thỏa thuận', true);
