@@ -150,6 +150,15 @@ std::string_view StatusCode(Status s) {
     return CodeOf(Statuses(), s);
 }
 
+const std::vector<std::string_view>& SignedStatusCodes() {
+    static const std::vector<std::string_view> kCodes = {
+        StatusCode(Status::kSigned),    StatusCode(Status::kInForce),
+        StatusCode(Status::kSuspended), StatusCode(Status::kTerminated),
+        StatusCode(Status::kExpired),
+    };
+    return kCodes;
+}
+
 std::optional<Status> ParseStatus(std::string_view code) {
     return EnumOf(Statuses(), code, Status::kAbandoned);
 }

@@ -43,6 +43,10 @@ enum class Status {
 std::string_view StatusCode(Status s);
 std::optional<Status> ParseStatus(std::string_view code);
 
+// The codes of the statuses of an agreement that was signed (signed, in force, suspended,
+// terminated, expired): what "agreements signed" counts, in the indicators and the reports alike.
+const std::vector<std::string_view>& SignedStatusCodes();
+
 enum class DeadlineKind { kOpinion, kPmReply, kReportMofa, kNotifyMofa };
 std::string_view DeadlineKindCode(DeadlineKind k);
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view code);

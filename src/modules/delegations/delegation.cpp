@@ -99,6 +99,16 @@ std::string_view StatusCode(Status s) {
     return CodeOf(Statuses(), s);
 }
 
+const std::vector<std::string_view>& CarriedOutStatusCodes() {
+    static const std::vector<std::string_view> kCodes = {
+        StatusCode(Status::kInProgress),
+        StatusCode(Status::kReturned),
+        StatusCode(Status::kReported),
+        StatusCode(Status::kClosed),
+    };
+    return kCodes;
+}
+
 std::optional<Status> ParseStatus(std::string_view code) {
     return EnumOf(Statuses(), code, Status::kClosed);
 }

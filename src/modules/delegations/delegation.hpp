@@ -51,6 +51,10 @@ enum class Status {
 std::string_view StatusCode(Status s);
 std::optional<Status> ParseStatus(std::string_view code);
 
+// The codes of the statuses of a delegation that was carried out (under way, returned, reported,
+// closed): what the counts of delegations out and in count, in the indicators and the reports.
+const std::vector<std::string_view>& CarriedOutStatusCodes();
+
 // Whether a delegation in `s` is still planned or carried out, i.e. not rejected or cancelled.
 // Only such delegations take up a person's days (overlap detection, calendars, counts).
 bool IsLive(Status s);

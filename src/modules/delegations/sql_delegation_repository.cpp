@@ -495,8 +495,10 @@ std::vector<CountRow> SqlDelegationRepository::Counts(storage::Transaction& tx,
     f.Add("d.start_year >= ?", static_cast<std::int64_t>(req.from_year));
     f.Add("d.start_year <= ?", static_cast<std::int64_t>(req.to_year));
     AddScope(f, scope);
-    f.Add(req.carried_out_only ? "d.status IN ('in_progress', 'returned', 'reported', 'closed')"
-                               : kLive);
+    if (req.carried_out_only)
+        f.AddIn("d.status", CarriedOutStatusCodes());
+    else
+        f.Add(kLive);
     // Grouped by the province as of the first day (the index delegation_counts answers alone),
     // then rolled up to today's boundaries through the 34 successors when asked.
     std::string unit = req.current_units

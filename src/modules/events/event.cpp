@@ -158,6 +158,12 @@ std::string_view StatusCode(Status s) {
     return CodeOf(Statuses(), s);
 }
 
+const std::vector<std::string_view>& TookPlaceStatusCodes() {
+    static const std::vector<std::string_view> kCodes = {StatusCode(Status::kHeld),
+                                                         StatusCode(Status::kReported)};
+    return kCodes;
+}
+
 std::optional<Status> ParseStatus(std::string_view code) {
     return EnumOf(Statuses(), code, Status::kCancelled);
 }

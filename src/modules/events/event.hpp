@@ -57,6 +57,10 @@ enum class Status {
 std::string_view StatusCode(Status s);
 std::optional<Status> ParseStatus(std::string_view code);
 
+// The codes of the statuses of an event that took place (held, reported): what the counts of
+// events hosted count, in the indicators and the reports alike.
+const std::vector<std::string_view>& TookPlaceStatusCodes();
+
 // The competent person of Decision 06/2020. The order is the order of Deciders().
 enum class Decider {
     kPrimeMinister,

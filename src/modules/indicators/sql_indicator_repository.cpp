@@ -1,6 +1,9 @@
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "modules/agreements/agreement.hpp"
+#include "modules/delegations/delegation.hpp"
+#include "modules/events/event.hpp"
 #include "modules/indicators/indicator_repository.hpp"
 #include "modules/indicators/indicator_rules.hpp"
 #include "storage/sql_filter.hpp"
@@ -113,32 +116,20 @@ constexpr const char* kSummedValues =
     "SELECT indicator_id, admin_unit_id, year, 12, SUM(value_milli) FROM indicator_value";
 constexpr const char* kSummedGroup = " GROUP BY year, indicator_id, admin_unit_id";
 
-// The counted indicators (decision 0008's table): $1 from year, $2 to year; rows of unit, year,
-// count. Grouped by year first, the order of the indexes agreement_signed_year_unit,
-// delegation_counts and event_year_unit, so that no temporary sort is needed.
-constexpr const char* kCountAgreementsSigned =
-    "SELECT a.admin_unit_id, a.signed_year, COUNT(*) FROM agreement a "
-    "WHERE a.signed_year BETWEEN $1 AND $2 AND a.signed_on IS NOT NULL "
-    "AND a.status NOT IN ('draft', 'consulting', 'referred_pm', 'approved', 'abandoned') "
-    "GROUP BY a.signed_year, a.admin_unit_id";
-constexpr const char* kCountAgreementsWithResults =
-    "SELECT a.admin_unit_id, a.signed_year, COUNT(*) FROM agreement a "
-    "WHERE a.signed_year BETWEEN $1 AND $2 AND a.signed_on IS NOT NULL "
-    "AND a.status NOT IN ('draft', 'consulting', 'referred_pm', 'approved', 'abandoned') "
-    "AND EXISTS (SELECT 1 FROM result r WHERE r.agreement_id = a.id) "
-    "GROUP BY a.signed_year, a.admin_unit_id";
-// $3 direction; $4 the level ('' for any).
+// The counted indicators (decision 0008's table): rows of unit, year, count, with the conditions
+// of a SqlFilter. Which statuses count (signed, carried out, took place) is the owning module's
+// rule (agreements::SignedStatusCodes and the like), shared with the reports module. Grouped by
+// year first, the order of the indexes agreement_signed_year_unit, delegation_counts and
+// event_year_unit, so that no temporary sort is needed.
+constexpr const char* kCountAgreements =
+    "SELECT a.admin_unit_id, a.signed_year, COUNT(*) FROM agreement a";
+constexpr const char* kAgreementsGroup = " GROUP BY a.signed_year, a.admin_unit_id";
+constexpr const char* kHasResult = "EXISTS (SELECT 1 FROM result r WHERE r.agreement_id = a.id)";
 constexpr const char* kCountDelegations =
-    "SELECT d.admin_unit_id, d.start_year, COUNT(*) FROM delegation d "
-    "WHERE d.start_year BETWEEN $1 AND $2 AND d.direction = $3 "
-    "AND ($4 = '' OR d.level = $4) "
-    "AND d.status IN ('in_progress', 'returned', 'reported', 'closed') "
-    "GROUP BY d.start_year, d.admin_unit_id";
-constexpr const char* kCountEvents =
-    "SELECT e.admin_unit_id, e.start_year, COUNT(*) FROM event e "
-    "WHERE e.start_year BETWEEN $1 AND $2 AND e.type = 'international_conference' "
-    "AND e.status IN ('held', 'reported') AND e.admin_unit_id IS NOT NULL "
-    "GROUP BY e.start_year, e.admin_unit_id";
+    "SELECT d.admin_unit_id, d.start_year, COUNT(*) FROM delegation d";
+constexpr const char* kDelegationsGroup = " GROUP BY d.start_year, d.admin_unit_id";
+constexpr const char* kCountEvents = "SELECT e.admin_unit_id, e.start_year, COUNT(*) FROM event e";
+constexpr const char* kEventsGroup = " GROUP BY e.start_year, e.admin_unit_id";
 // $1 first day of the from year, $2 first day after the to year, $3 the merger day. A
 // commitment done before the merger counts for the agreement's province of the time, after it
 // for the same province by today's boundaries.
@@ -457,16 +448,26 @@ std::vector<PeriodValue> SqlIndicatorRepository::CountedValues(Transaction& tx,
                                                                const std::string& code,
                                                                int from_year, int to_year) {
     storage::Rows rows;
-    if (key == "agreements_signed") {
-        rows = tx.Query(kCountAgreementsSigned, {from_year, to_year});
-    } else if (key == "agreements_with_results") {
-        rows = tx.Query(kCountAgreementsWithResults, {from_year, to_year});
+    SqlFilter f;
+    if (key == "agreements_signed" || key == "agreements_with_results") {
+        f.Add("a.signed_year >= ?", from_year).Add("a.signed_year <= ?", to_year);
+        f.Add("a.signed_on IS NOT NULL").AddIn("a.status", agreements::SignedStatusCodes());
+        if (key == "agreements_with_results")
+            f.Add(kHasResult);
+        rows = tx.Query(std::string(kCountAgreements) + f.Where() + kAgreementsGroup, f.params());
     } else if (key.starts_with("delegations_")) {
-        std::string direction = key.find("outbound") != std::string::npos ? "outbound" : "inbound";
-        std::string level = key.ends_with("_top") ? "top_leaders" : "";
-        rows = tx.Query(kCountDelegations, {from_year, to_year, direction, level});
+        f.Add("d.start_year >= ?", from_year).Add("d.start_year <= ?", to_year);
+        f.Add("d.direction = ?",
+              key.find("outbound") != std::string::npos ? "outbound" : "inbound");
+        if (key.ends_with("_top"))
+            f.Add("d.level = ?", "top_leaders");
+        f.AddIn("d.status", delegations::CarriedOutStatusCodes());
+        rows = tx.Query(std::string(kCountDelegations) + f.Where() + kDelegationsGroup, f.params());
     } else if (key == "events_international") {
-        rows = tx.Query(kCountEvents, {from_year, to_year});
+        f.Add("e.start_year >= ?", from_year).Add("e.start_year <= ?", to_year);
+        f.Add("e.type = ?", "international_conference").Add("e.admin_unit_id IS NOT NULL");
+        f.AddIn("e.status", events::TookPlaceStatusCodes());
+        rows = tx.Query(std::string(kCountEvents) + f.Where() + kEventsGroup, f.params());
     } else if (key == "commitments_done") {
         rows = tx.Query(kCountCommitmentsDone,
                         {std::to_string(from_year) + "-01-01",

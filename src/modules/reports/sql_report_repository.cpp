@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <map>
 
+#include "modules/agreements/agreement.hpp"
+#include "modules/delegations/delegation.hpp"
+#include "modules/events/event.hpp"
 #include "modules/reports/report_repository.hpp"
 #include "storage/sql_filter.hpp"
 
@@ -36,13 +39,7 @@ constexpr const char* kGroupCountry = " GROUP BY c.alpha2, c.name_vi, c.name_en"
 constexpr const char* kAgreementsByField =
     "SELECT f.field, COUNT(*) FROM agreement a JOIN agreement_field f ON f.agreement_id = a.id";
 
-// The statuses of an agreement that is not (yet, or ever) signed.
-constexpr const char* kAgreementSigned =
-    "a.status NOT IN ('draft', 'consulting', 'referred_pm', 'approved', 'abandoned')";
-
 constexpr const char* kDelegationCounts = "SELECT d.direction, d.level, COUNT(*) FROM delegation d";
-constexpr const char* kDelegationTookPlace =
-    "d.status IN ('in_progress', 'returned', 'reported', 'closed')";
 constexpr const char* kVisits =
     "SELECT d.id, d.title, d.starts_on, d.ends_on, d.direction, d.admin_unit_id FROM delegation d";
 // The limit follows the filter's parameters.
@@ -55,7 +52,6 @@ constexpr const char* kVisitCountryOrder = " ORDER BY dc.delegation_id, c.name_v
 constexpr const char* kEventsByOldUnit = "SELECT e.admin_unit_id, COUNT(*) FROM event e";
 constexpr const char* kEventsByNewUnit = "SELECT e.current_unit_id, COUNT(*) FROM event e";
 constexpr const char* kEventsByType = "SELECT e.type, COUNT(*) FROM event e";
-constexpr const char* kEventTookPlace = "e.status IN ('held', 'reported')";
 
 constexpr const char* kAwards =
     "SELECT e.id, e.title_vi, e.starts_on, aw.kind, aw.recipient, aw.recipient_kind, "
@@ -103,7 +99,7 @@ SqlFilter AgreementFilter(const ProvinceScope& scope, const RecordFilter& filter
     // The same range by year (signed_year is the year of signed_on): the index agreement_year.
     f.Add("a.signed_year >= ?", filter.from.year());
     f.Add("a.signed_year <= ?", filter.to.year());
-    f.Add(kAgreementSigned);
+    f.AddIn("a.status", agreements::SignedStatusCodes());
     AddUnitConditions(f, scope, filter, "a");
     return f;
 }
@@ -112,7 +108,7 @@ SqlFilter DelegationFilter(const ProvinceScope& scope, const RecordFilter& filte
     SqlFilter f;
     f.Add("d.starts_on >= ?", filter.from.ToIso());
     f.Add("d.starts_on <= ?", filter.to.ToIso());
-    f.Add(kDelegationTookPlace);
+    f.AddIn("d.status", delegations::CarriedOutStatusCodes());
     AddUnitConditions(f, scope, filter, "d");
     return f;
 }
@@ -121,7 +117,7 @@ SqlFilter EventFilter(const ProvinceScope& scope, const RecordFilter& filter) {
     SqlFilter f;
     f.Add("e.starts_on >= ?", filter.from.ToIso());
     f.Add("e.starts_on <= ?", filter.to.ToIso());
-    f.Add(kEventTookPlace);
+    f.AddIn("e.status", events::TookPlaceStatusCodes());
     f.Add("e.national = 0");
     AddUnitConditions(f, scope, filter, "e");
     return f;
@@ -254,7 +250,7 @@ std::vector<Award> SqlReportRepository::Awards(storage::Transaction& tx, const P
     SqlFilter f;
     f.Add("e.starts_on >= ?", filter.from.ToIso());
     f.Add("e.starts_on <= ?", filter.to.ToIso());
-    f.Add(kEventTookPlace);
+    f.AddIn("e.status", events::TookPlaceStatusCodes());
     if (!scope.all) {
         // The scope's events, and national events' awards to the scope's units.
         std::string condition = "((e.national = 0 AND ";
