@@ -298,23 +298,33 @@ void DefineDataCommands(CLI::App& cli, CliOptions& o) {
 
     o.migrate_data_cmd = cli.add_subcommand(
         "migrate-data",
-        "Chuyển CSDL của tỉnh vào CSDL quốc gia, giữ nguyên id / Move a province's database into "
-        "the national one, keeping the ids");
+        "Chuyển CSDL của tỉnh vào CSDL quốc gia / Move a province's database into the national "
+        "one");
     o.migrate_data_cmd
         ->add_option("--from", o.data_from, "CSDL nguồn (SQLite) / Source database (SQLite)")
         ->required();
     o.migrate_data_cmd
         ->add_option("--to", o.data_to,
-                     "CSDL đích, trống (postgresql://...) / Empty target database "
-                     "(postgresql://...)")
+                     "CSDL đích (postgresql://...) / Target database (postgresql://...)")
         ->required();
+    o.migrate_data_cmd
+        ->add_option("--map-users", o.data_map_users,
+                     "same-login: tên đăng nhập có ở cả hai CSDL là cùng một người / a login in "
+                     "both databases is the same person")
+        ->check(CLI::IsMember({"same-login"}));
     o.migrate_data_cmd->footer(
         "Nguồn phải cùng phiên bản lược đồ với chương trình và chuỗi băm hợp lệ; đích được nâng "
-        "cấp lược đồ và không được có dữ liệu ngoài dữ liệu tham chiếu. Mọi bảng được chép trong "
-        "một giao dịch, rồi số dòng và chuỗi băm được kiểm tra.\n\n"
+        "cấp lược đồ. Đích chưa có hồ sơ: mọi id được giữ nguyên. Đích đã có hồ sơ (một tỉnh "
+        "khác): các id được đánh số lại, nhật ký của nguồn được nối vào chuỗi của đích; tên đăng "
+        "nhập có ở cả hai bị từ chối trừ khi có --map-users same-login; phiên, API token và lịch "
+        "iCalendar không được chuyển. Mọi thứ trong một giao dịch, rồi số dòng và chuỗi băm được "
+        "kiểm tra.\n\n"
         "The source must be at this program's schema version and its audit chain must verify; "
-        "the target is migrated and must hold nothing but reference data. Every table is copied "
-        "in one transaction, then the row counts and the audit chain are checked.\n"
+        "the target is migrated. A target without records keeps every id. A target with records "
+        "(another province): the ids are renumbered and the source's audit entries appended to "
+        "the target's chain; a login in both is refused unless --map-users same-login; sessions, "
+        "API tokens and calendar feeds are not carried over. All in one transaction, then the "
+        "row counts and the audit chain are checked.\n"
         "Exit code: 0 done, 1 refused or failed, 3 an audit chain does not verify.");
 }
 
@@ -543,7 +553,7 @@ int RunCli(int argc, char** argv) {
         if (*o.restore_cmd)
             return Restore({o.data_from, o.init_db, o.data_force}, std::cout, std::cerr);
         if (*o.migrate_data_cmd)
-            return MigrateData({o.data_from, o.data_to}, std::cout, std::cerr);
+            return MigrateData({o.data_from, o.data_to, o.data_map_users}, std::cout, std::cerr);
         if (*o.version_cmd) {
             std::cout
                 << "ngoaivu " << NGOAIVU_VERSION << " (SQLite " << sqlite3_libversion()

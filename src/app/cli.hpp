@@ -36,6 +36,7 @@ struct CliOptions {
     std::string data_from;
     std::string data_to;
     bool data_force = false;
+    std::string data_map_users;  // migrate-data --map-users
     // ngoaivu audit verify --anchor ID:HASH (repeatable)
     std::vector<std::string> audit_anchors;
     CLI::App* serve_cmd = nullptr;

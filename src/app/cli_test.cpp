@@ -210,6 +210,17 @@ TEST(CliMigrateDataOptions, RequireBothFromAndTo) {
     EXPECT_NE(no_from.error.find("--from"), std::string::npos) << no_from.error;
 }
 
+TEST(CliMigrateDataOptions, TakeSameLoginAsTheOnlyUserMapping) {
+    Parsed p({"migrate-data", "--from", "a.db", "--to", "b.db", "--map-users", "same-login"});
+    ASSERT_EQ(p.error, "");
+    EXPECT_EQ(p.options.data_map_users, "same-login");
+    Parsed none({"migrate-data", "--from", "a.db", "--to", "b.db"});
+    ASSERT_EQ(none.error, "");
+    EXPECT_EQ(none.options.data_map_users, "");
+    Parsed bad({"migrate-data", "--from", "a.db", "--to", "b.db", "--map-users", "by-email"});
+    EXPECT_NE(bad.error.find("--map-users"), std::string::npos) << bad.error;
+}
+
 TEST(CliMigrateDataOptions, IgnoreTheDatabaseVariable) {
     ScopedEnv db("NGOAIVU_DB", "/tmp/from-env.db");
     Parsed p({"migrate-data", "--from", "a.db", "--to", "b.db"});

@@ -14,10 +14,13 @@
 #include <sys/wait.h>
 #include <system_error>
 #include <unistd.h>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <sqlite3.h>
 
 #include "app/data_repository.hpp"
+#include "base/actor.hpp"
 #include "base/clock.hpp"
 #include "base/embedded.hpp"
 #include "base/result.hpp"
@@ -620,6 +623,9 @@ struct TableCounts {
     std::int64_t source = 0;
     std::int64_t copied = 0;  // inserted into the target
     std::int64_t target = 0;  // after the copy
+    std::int64_t before = 0;  // in the target before (merging only)
+    std::int64_t kept = 0;    // rows of the source not inserted (merging only)
+    std::string note = {};    // what happened to the rows not inserted
 };
 
 // Calls `fn(row)` for every row of `table` in key order, a chunk at a time; stops at the first
@@ -646,8 +652,62 @@ Result<void> ForEachRow(SqlDataRepository& repo, storage::Transaction& tx, const
     }
 }
 
-// Copies every table from `source` (one snapshot) into `target` in one write transaction. An
-// error (a reference row that differs) rolls everything back.
+// The key of `row` for messages: "k1 k2".
+std::string ShownKey(const Values& row, const TableSpec& table) {
+    std::string key = KeyOf(row, table);
+    std::replace(key.begin(), key.end(), '\x1f', ' ');
+    if (!key.empty())
+        key.pop_back();
+    return key;
+}
+
+// Values for messages: "v1 v2".
+std::string ShownValues(const Values& values) {
+    std::string out;
+    for (const auto& v : values)
+        out += (out.empty() ? "" : " ") + Describe(v);
+    return out;
+}
+
+// Adds the rows of a reference table that the target lacks; a row whose key the target has with
+// other values is refused.
+Result<void> CopyReferenceTable(SqlDataRepository& repo, storage::Transaction& in,
+                                storage::Transaction& tx, const TableSpec& table, TableCounts& c) {
+    std::map<std::string, Values> existing;
+    auto read = ForEachRow(repo, tx, table, [&](const Values& row) -> Result<void> {
+        existing.emplace(KeyOf(row, table), row);
+        return Ok();
+    });
+    if (!read)
+        return read.error();
+    return ForEachRow(repo, in, table, [&](const Values& row) -> Result<void> {
+        auto it = existing.find(KeyOf(row, table));
+        if (it != existing.end()) {
+            if (SameValues(it->second, row))
+                return Ok();
+            std::string diff;
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                if (row[i].get() != it->second[i].get()) {
+                    diff = table.columns[i].name + ": " + Describe(row[i]) + " ≠ " +
+                           Describe(it->second[i]);
+                    break;
+                }
+            }
+            std::string key = ShownKey(row, table);
+            return Error::Conflict("dữ liệu tham chiếu khác nhau ở bảng " + table.name + ", khóa " +
+                                       key + " (" + diff + ", nguồn ≠ đích); không chép gì cả",
+                                   "reference data differs in table " + table.name + ", key " +
+                                       key + " (" + diff +
+                                       ", source ≠ target); nothing was copied");
+        }
+        repo.Insert(tx, table, row);
+        ++c.copied;
+        return Ok();
+    });
+}
+
+// Copies every table from `source` (one snapshot) into `target` in one write transaction,
+// keeping every id. An error (a reference row that differs) rolls everything back.
 Result<std::vector<TableCounts>> CopyTables(storage::Database& source, storage::Database& target) {
     SqlDataRepository repo;
     std::vector<TableCounts> counts;
@@ -656,40 +716,15 @@ Result<std::vector<TableCounts>> CopyTables(storage::Database& source, storage::
     for (const auto& table : DataTables()) {
         TableCounts c{table.name};
         c.source = repo.Count(*in, table);
-        std::map<std::string, Values> existing;
         if (table.kind == TableKind::kReference) {
-            auto read = ForEachRow(repo, *tx, table, [&](const Values& row) -> Result<void> {
-                existing.emplace(KeyOf(row, table), row);
-                return Ok();
-            });
-            if (!read)
-                return read.error();
-        } else if (table.kind == TableKind::kSingleton) {
-            repo.DeleteAll(*tx, table);
+            if (auto copied = CopyReferenceTable(repo, *in, *tx, table, c); !copied)
+                return copied.error();
+            counts.push_back(std::move(c));
+            continue;
         }
+        if (table.kind == TableKind::kSingleton)
+            repo.DeleteAll(*tx, table);
         auto copied = ForEachRow(repo, *in, table, [&](const Values& row) -> Result<void> {
-            if (table.kind == TableKind::kReference) {
-                auto it = existing.find(KeyOf(row, table));
-                if (it != existing.end()) {
-                    if (SameValues(it->second, row))
-                        return Ok();
-                    std::string diff;
-                    for (std::size_t i = 0; i < row.size(); ++i) {
-                        if (row[i].get() != it->second[i].get()) {
-                            diff = table.columns[i].name + ": " + Describe(row[i]) + " ≠ " +
-                                   Describe(it->second[i]);
-                            break;
-                        }
-                    }
-                    std::string key = KeyOf(row, table);
-                    std::replace(key.begin(), key.end(), '\x1f', ' ');
-                    return Error::Conflict(
-                        "dữ liệu tham chiếu khác nhau ở bảng " + table.name + ", khóa " + key +
-                            "(" + diff + ", nguồn ≠ đích); không chép gì cả",
-                        "reference data differs in table " + table.name + ", key " + key + "(" +
-                            diff + ", source ≠ target); nothing was copied");
-                }
-            }
             repo.Insert(*tx, table, row);
             ++c.copied;
             return Ok();
@@ -706,6 +741,443 @@ Result<std::vector<TableCounts>> CopyTables(storage::Database& source, storage::
     }
     tx->Commit();
     return counts;
+}
+
+// --- merging into a target that holds records (docs/decisions/0007) ---
+
+// The new ids of one table's rows: old + offset (past the target's largest id), except the rows
+// matched to a target row and the rows not copied.
+struct IdMap {
+    std::int64_t offset = 0;
+    std::unordered_map<std::int64_t, std::int64_t> matched;  // source id → the target's row
+    std::unordered_set<std::int64_t> dropped;                // source rows not copied
+    std::int64_t first = 0;                                  // the new ids given, 0 when none
+    std::int64_t last = 0;
+
+    std::int64_t Map(std::int64_t old) const {
+        auto it = matched.find(old);
+        return it != matched.end() ? it->second : old + offset;
+    }
+    bool Gone(std::int64_t old) const { return matched.count(old) > 0 || dropped.count(old) > 0; }
+    void Gave(std::int64_t id) {
+        first = first == 0 ? id : std::min(first, id);
+        last = std::max(last, id);
+    }
+};
+
+struct MergeOutcome {
+    std::vector<TableCounts> counts;
+    std::vector<std::string> same_logins;  // accounts of the source mapped to the target's
+    std::int64_t migrate_entry = 0;        // the id of the migrate_data audit entry
+    std::int64_t audit_first = 0;          // the source's entries, appended
+    std::int64_t audit_last = 0;
+};
+
+// Renumbers the rows of `source`'s record tables into `target`, as docs/decisions/0007 says.
+class Merger {
+ public:
+    Merger(const MigrateDataRequest& request, std::string source_shown)
+        : request_(request), source_shown_(std::move(source_shown)) {}
+
+    Result<MergeOutcome> Run(storage::Database& source, storage::Database& target);
+
+ private:
+    Result<void> CheckSameLogins(storage::Transaction& in, storage::Transaction& tx);
+    Result<void> MergeTable(storage::Transaction& in, storage::Transaction& tx,
+                            const TableSpec& table, TableCounts& c);
+    // `row` with its ids and references rewritten; nullopt when the row is not copied (its
+    // owner was matched or not copied).
+    Result<std::optional<Values>> Rewrite(const TableSpec& table, const Values& row);
+    // The target's id of a row of `table` that the source numbers `old`.
+    Result<std::int64_t> MapReference(const std::string& table, std::int64_t old,
+                                      const TableSpec& from, const std::string& column);
+    // The entity_id of an audit entry or attachment, renumbered.
+    Result<storage::Value> MapEntityId(const std::string& entity, const storage::Value& id,
+                                       const TableSpec& from);
+    Result<void> AppendAudit(storage::Transaction& in, storage::Transaction& tx, TableCounts& c);
+
+    const MigrateDataRequest& request_;
+    std::string source_shown_;
+    SqlDataRepository repo_;
+    audit::SqlAuditRepository audit_repo_;
+    std::map<std::string, IdMap> ids_;  // the record tables with an integer id
+    MergeOutcome outcome_;
+};
+
+Result<void> Merger::CheckSameLogins(storage::Transaction& in, storage::Transaction& tx) {
+    for (const auto& table : DataTables()) {
+        if (table.merge != MergeRule::kMatch || !table.match_needs_consent)
+            continue;
+        std::vector<std::size_t> at;
+        for (const auto& k : table.match_key)
+            at.push_back(table.Position(k));
+        std::vector<std::string> found;
+        auto read = ForEachRow(repo_, in, table, [&](const Values& row) -> Result<void> {
+            Values key;
+            for (std::size_t i : at)
+                key.push_back(row[i]);
+            if (repo_.FindBy(tx, table, table.match_key, key, table.match_key))
+                found.push_back(ShownValues(key));
+            return Ok();
+        });
+        if (!read)
+            return read.error();
+        if (found.empty())
+            continue;
+        if (request_.map_users == "same-login") {
+            outcome_.same_logins = found;
+            continue;
+        }
+        std::string list;
+        for (std::size_t i = 0; i < found.size() && i < 20; ++i)
+            list += (i > 0 ? ", " : "") + found[i];
+        if (found.size() > 20)
+            list += ", … (" + std::to_string(found.size()) + ")";
+        return Error::Conflict(
+            "--map-users: có tên đăng nhập ở cả nguồn và đích (" + std::to_string(found.size()) +
+                ": " + list +
+                "); không gộp hai người làm một: hãy đổi tên đăng nhập ở nguồn, hoặc thêm "
+                "--map-users same-login nếu cùng tên là cùng một người (tài khoản ở đích được "
+                "giữ, cùng vai trò của nó); không chép gì cả",
+            "--map-users: logins exist in both the source and the target (" +
+                std::to_string(found.size()) + ": " + list +
+                "); two people are never merged silently: rename them in the source, or add "
+                "--map-users same-login if the same login is the same person (the target's "
+                "account is kept, with its roles); nothing was copied");
+    }
+    return Ok();
+}
+
+Result<std::int64_t> Merger::MapReference(const std::string& table, std::int64_t old,
+                                          const TableSpec& from, const std::string& column) {
+    auto it = ids_.find(table);
+    if (it == ids_.end())
+        return old;  // reference data (the same ids on both sides) or a key that is not an id
+    if (it->second.dropped.count(old) > 0) {
+        return Error::FailedPrecondition(
+            "migrate-data: " + from.name + "." + column + " = " + std::to_string(old) +
+                " tham chiếu một dòng không được chép",
+            "migrate-data: " + from.name + "." + column + " = " + std::to_string(old) +
+                " refers to a row that was not copied");
+    }
+    return it->second.Map(old);
+}
+
+Result<storage::Value> Merger::MapEntityId(const std::string& entity, const storage::Value& id,
+                                           const TableSpec& from) {
+    auto table = EntityTable(entity);
+    if (!table) {
+        return Error::Conflict(
+            "bảng " + from.name + " có entity \"" + entity +
+                "\" mà chương trình này không biết cách đánh số lại (EntityTable, "
+                "src/app/sql_data_repository.cpp); không chép gì cả",
+            "table " + from.name + " holds the entity \"" + entity +
+                "\", which this program does not know how to renumber (EntityTable, "
+                "src/app/sql_data_repository.cpp); nothing was copied");
+    }
+    if (table->empty())
+        return id;
+    std::optional<std::int64_t> old;
+    if (const auto* i = std::get_if<std::int64_t>(&id.get())) {
+        old = *i;
+    } else if (const auto* s = std::get_if<std::string>(&id.get())) {
+        if (!s->empty() && s->size() < 19 &&
+            std::all_of(s->begin(), s->end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            old = std::stoll(*s);
+    }
+    if (!old)
+        return id;  // none (an import's summary entry) or not a number: kept as it is
+    const TableSpec& target = Table(*table);
+    std::int64_t mapped = 0;
+    if (target.merge == MergeRule::kNotCarried) {
+        // The row stays behind: its id would name another row of the target some day.
+        if (std::holds_alternative<std::string>(id.get()))
+            return storage::Value(std::string("moved:") + std::to_string(*old));
+        return Error::FailedPrecondition("migrate-data: " + from.name + " tham chiếu " + *table,
+                                         "migrate-data: " + from.name + " refers to " + *table);
+    }
+    auto m = MapReference(*table, *old, from, "entity_id");
+    if (!m)
+        return m.error();
+    mapped = *m;
+    if (std::holds_alternative<std::string>(id.get()))
+        return storage::Value(std::to_string(mapped));
+    return storage::Value(mapped);
+}
+
+Result<std::optional<Values>> Merger::Rewrite(const TableSpec& table, const Values& row) {
+    if (!table.owner.empty()) {
+        const ColumnSpec& c = table.columns[table.Position(table.owner)];
+        const auto* v = std::get_if<std::int64_t>(&row[table.Position(table.owner)].get());
+        auto it = ids_.find(c.references);
+        if (v != nullptr && it != ids_.end() && it->second.Gone(*v))
+            return std::optional<Values>();
+    }
+    Values out = row;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        const ColumnSpec& c = table.columns[i];
+        if (c.references.empty() || row[i].is_null())
+            continue;
+        if (c.ref == RefKind::kByEntity) {
+            const auto* entity = std::get_if<std::string>(&row[table.Position(c.references)].get());
+            auto mapped = MapEntityId(entity ? *entity : "", row[i], table);
+            if (!mapped)
+                return mapped.error();
+            out[i] = *mapped;
+            continue;
+        }
+        const auto* old = std::get_if<std::int64_t>(&row[i].get());
+        if (old == nullptr)
+            continue;  // a text key (a country, a file's hash): the same on both sides
+        auto mapped = MapReference(c.references, *old, table, c.name);
+        if (!mapped)
+            return mapped.error();
+        out[i] = storage::Value(*mapped);
+    }
+    if (table.HasIntegerId()) {
+        if (const auto* id = std::get_if<std::int64_t>(&row[0].get()))
+            out[0] = storage::Value(ids_.at(table.name).Map(*id));
+    }
+    return std::optional<Values>(std::move(out));
+}
+
+Result<void> Merger::MergeTable(storage::Transaction& in, storage::Transaction& tx,
+                                const TableSpec& table, TableCounts& c) {
+    // A row whose whole key is made of references to matched tables may be in the target already
+    // (a matched round's matched indicator): it is kept as the target has it.
+    bool check_existing = !table.HasIntegerId() && !table.key.empty();
+    for (const auto& k : table.key) {
+        const ColumnSpec& col = table.columns[table.Position(k)];
+        check_existing = check_existing && !col.references.empty() &&
+                         col.ref == RefKind::kForeignKey &&
+                         Table(col.references).merge == MergeRule::kMatch;
+    }
+    std::vector<std::size_t> match_at;
+    for (const auto& k : table.match_key)
+        match_at.push_back(table.Position(k));
+    IdMap* ids = table.HasIntegerId() ? &ids_.at(table.name) : nullptr;
+    return ForEachRow(repo_, in, table, [&](const Values& row) -> Result<void> {
+        const auto* id = ids != nullptr ? std::get_if<std::int64_t>(&row[0].get()) : nullptr;
+        if (table.merge == MergeRule::kMatch) {
+            Values key;
+            for (std::size_t i : match_at)
+                key.push_back(row[i]);
+            std::vector<std::string> select = table.match_same;
+            if (ids != nullptr)
+                select.insert(select.begin(), "id");
+            if (select.empty())
+                select = table.match_key;
+            if (auto found = repo_.FindBy(tx, table, table.match_key, key, select)) {
+                std::size_t first_same = ids != nullptr ? 1 : 0;
+                for (std::size_t j = 0; j < table.match_same.size(); ++j) {
+                    const storage::Value& theirs = (*found)[first_same + j];
+                    const storage::Value& ours = row[table.Position(table.match_same[j])];
+                    if (theirs.get() != ours.get()) {
+                        std::string what = table.name + " " + ShownValues(key) + ": " +
+                                           table.match_same[j] + " " + Describe(ours) + " ≠ " +
+                                           Describe(theirs);
+                        return Error::Conflict(
+                            "bảng " + table.name + ": cùng khóa nhưng khác định nghĩa (" + what +
+                                ", nguồn ≠ đích); hãy thống nhất trước khi chuyển; không chép gì "
+                                "cả",
+                            "table " + table.name + ": the same key with another definition (" +
+                                what +
+                                ", source ≠ target); make them agree before moving; "
+                                "nothing was copied");
+                    }
+                }
+                if (id != nullptr)
+                    ids->matched[*id] = std::get<std::int64_t>((*found)[0].get());
+                ++c.kept;
+                return Ok();
+            }
+        }
+        auto rewritten = Rewrite(table, row);
+        if (!rewritten)
+            return rewritten.error();
+        if (!*rewritten) {
+            if (id != nullptr)
+                ids->dropped.insert(*id);
+            ++c.kept;
+            return Ok();
+        }
+        const Values& values = **rewritten;
+        if (check_existing) {
+            Values key;
+            for (std::size_t k : table.KeyPositions())
+                key.push_back(values[k]);
+            if (repo_.FindBy(tx, table, table.key, key, table.key)) {
+                ++c.kept;
+                return Ok();
+            }
+        }
+        try {
+            repo_.Insert(tx, table, values);
+        } catch (const storage::ConstraintError& e) {
+            std::string key = ShownKey(row, table);
+            return Error::Conflict("không chép được dòng " + key + " của bảng " + table.name +
+                                       " (nguồn): nó trùng hoặc mâu thuẫn với dữ liệu ở đích (" +
+                                       e.what() + "); không chép gì cả, --to không bị thay đổi",
+                                   "cannot copy row " + key + " of table " + table.name +
+                                       " (source): it collides with data in the target (" +
+                                       e.what() + "); nothing was copied, --to was not changed");
+        }
+        if (ids != nullptr)
+            ids->Gave(std::get<std::int64_t>(values[0].get()));
+        ++c.copied;
+        return Ok();
+    });
+}
+
+Result<void> Merger::AppendAudit(storage::Transaction& in, storage::Transaction& tx,
+                                 TableCounts& c) {
+    const TableSpec& table = Table("audit_log");
+    std::int64_t after = 0;
+    constexpr int kChunk = 1000;
+    for (;;) {
+        std::vector<audit::AuditEntry> entries = audit_repo_.Range(in, after, kChunk);
+        for (auto& e : entries) {
+            after = e.id;
+            if (e.user_id) {
+                auto user = MapReference("app_user", *e.user_id, table, "user_id");
+                if (!user)
+                    return user.error();
+                e.user_id = *user;
+            }
+            auto entity_id = MapEntityId(e.entity, storage::Value(e.entity_id), table);
+            if (!entity_id)
+                return entity_id.error();
+            e.entity_id = std::get<std::string>(entity_id->get());
+            audit::AuditEntry appended = audit_repo_.Append(tx, std::move(e));
+            if (outcome_.audit_first == 0)
+                outcome_.audit_first = appended.id;
+            outcome_.audit_last = appended.id;
+            ++c.copied;
+        }
+        if (static_cast<int>(entries.size()) < kChunk)
+            return Ok();
+    }
+}
+
+Result<MergeOutcome> Merger::Run(storage::Database& source, storage::Database& target) {
+    auto in = source.Begin(storage::TxMode::kRead);
+    auto tx = target.Begin(storage::TxMode::kWrite);
+
+    // The same database twice would copy every record twice.
+    std::string first_hash = repo_.FirstAuditHash(*in);
+    auto [source_seq, source_head] = audit_repo_.Head(*in);
+    if (!first_hash.empty()) {
+        if (std::int64_t entry = repo_.FindMovedDatabase(*tx, first_hash); entry > 0) {
+            return Error::Conflict(
+                "--from: CSDL này đã được chuyển vào --to (nhật ký kiểm toán ở đích, mục " +
+                    std::to_string(entry) +
+                    ", ghi hàm băm đầu tiên của nó); chuyển lần nữa sẽ chép mọi hồ sơ hai lần; "
+                    "không chép gì cả",
+                "--from: this database was moved into --to already (the target's audit entry " +
+                    std::to_string(entry) +
+                    " records its first hash); moving it again would copy every record twice; "
+                    "nothing was copied");
+        }
+    }
+    if (auto same = CheckSameLogins(*in, *tx); !same)
+        return same.error();
+
+    for (const auto& table : DataTables()) {
+        if (table.kind == TableKind::kRecords && table.HasIntegerId() &&
+            (table.merge == MergeRule::kRemap || table.merge == MergeRule::kMatch)) {
+            ids_[table.name].offset = repo_.MaxId(*tx, table);
+        }
+    }
+    std::vector<TableCounts>& counts = outcome_.counts;
+    std::optional<std::size_t> audit_at;
+    for (const auto& table : DataTables()) {
+        TableCounts c{table.name};
+        c.source = repo_.Count(*in, table);
+        c.before = repo_.Count(*tx, table);
+        if (table.kind == TableKind::kReference) {
+            if (auto copied = CopyReferenceTable(repo_, *in, *tx, table, c); !copied)
+                return copied.error();
+            c.kept = c.source - c.copied;
+            if (c.kept > 0)
+                c.note = "có sẵn / present";
+        } else if (table.kind == TableKind::kSingleton) {
+            c.kept = c.source;
+            c.note = table.name == "audit_head" ? "nối chuỗi / chained" : "giữ của đích / target's";
+        } else if (table.merge == MergeRule::kNotCarried) {
+            c.kept = c.source;
+            if (c.kept > 0)
+                c.note = "không chuyển / not carried";
+        } else if (table.merge == MergeRule::kRechain) {
+            audit_at = counts.size();  // appended once every map is known
+        } else {
+            if (auto merged = MergeTable(*in, *tx, table, c); !merged)
+                return merged.error();
+            if (c.kept > 0)
+                c.note = table.merge == MergeRule::kMatch ? "đã có ở đích / matched"
+                                                          : "chủ đã có / owner matched";
+        }
+        counts.push_back(std::move(c));
+    }
+    if (audit_at) {
+        if (auto appended = AppendAudit(*in, *tx, counts[*audit_at]); !appended)
+            return appended.error();
+    }
+
+    // The provenance, chained after the source's entries: which database, up to which entry,
+    // and where its ids went.
+    nlohmann::json ids = nlohmann::json::object();
+    for (const auto& [name, map] : ids_) {
+        if (map.first == 0 && map.matched.empty())
+            continue;
+        nlohmann::json m = {{"offset", map.offset}};
+        if (map.first != 0) {
+            m["first"] = map.first;
+            m["last"] = map.last;
+        }
+        if (!map.matched.empty())
+            m["matched"] = map.matched.size();
+        if (!map.dropped.empty())
+            m["not_copied"] = map.dropped.size();
+        ids[name] = std::move(m);
+    }
+    nlohmann::json not_carried = nlohmann::json::object();
+    for (const auto& c : counts) {
+        if (Table(c.name).merge == MergeRule::kNotCarried && c.source > 0)
+            not_carried[c.name] = c.source;
+    }
+    nlohmann::json after = {
+        {"source", source_shown_},
+        {"source_first_hash", first_hash},
+        {"source_head", {{"seq", source_seq}, {"hash", source_head}}},
+        {"appended", {{"first", outcome_.audit_first}, {"last", outcome_.audit_last}}},
+        {"ids", ids},
+        {"same_logins", outcome_.same_logins},
+        {"not_carried", not_carried},
+    };
+    SystemClock clock;
+    Actor actor = Actor::System("migrate-data");
+    audit::AuditEntry entry;
+    entry.at = audit::IsoUtc(clock.Now());
+    entry.user_login = actor.login;
+    entry.request_id = actor.request_id;
+    entry.client_address = actor.client_address;
+    entry.action = "migrate_data";
+    entry.entity = "database";
+    entry.entity_id = first_hash;
+    entry.before_json = "null";
+    entry.after_json = after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    outcome_.migrate_entry = audit_repo_.Append(*tx, std::move(entry)).id;
+    if (audit_at)
+        ++counts[*audit_at].copied;
+
+    if (target.backend() == storage::Backend::kPostgres) {
+        for (const auto& table : DataTables()) {
+            if (table.HasIntegerId())
+                repo_.ResetIdentity(*tx, table);
+        }
+    }
+    tx->Commit();
+    return std::move(outcome_);
 }
 
 // `s` padded with spaces to `width` characters (UTF-8 code points, not bytes).
@@ -796,6 +1268,95 @@ std::string RecordsIn(storage::Database& target) {
     return found;
 }
 
+// Verifies the target's audit chain after a move: 0, or the exit code of a broken chain.
+int VerifyTarget(storage::Database& target, std::ostream& out, std::ostream& err) {
+    SystemClock clock;
+    audit::SqlAuditRepository audit_repo;
+    auto report = audit::AuditService(target, audit_repo, clock).Verify();
+    if (!report.ok)
+        return PrintTampered(err, "--to", report);
+    out << "Nhật ký kiểm toán nguyên vẹn trên --to / audit trail intact on --to: " << report.entries
+        << " entries, head " << audit::FormatAnchor(report.head_id, report.head_hash) << "\n";
+    return 0;
+}
+
+void PrintMergeTable(std::ostream& out, const std::vector<TableCounts>& counts) {
+    out << "  " << Pad("bảng / table", 26, true) << Pad("nguồn / source", 15, false)
+        << Pad("đích trước / before", 21, false) << Pad("đã chép / copied", 18, false)
+        << Pad("đích sau / after", 18, false) << "  không chép / not copied\n";
+    for (const auto& c : counts) {
+        out << "  " << Pad(c.name, 26, true) << Pad(std::to_string(c.source), 15, false)
+            << Pad(std::to_string(c.before), 21, false) << Pad(std::to_string(c.copied), 18, false)
+            << Pad(std::to_string(c.target), 18, false);
+        if (c.kept > 0)
+            out << "  " << c.kept << " " << c.note;
+        out << "\n";
+    }
+}
+
+// migrate-data into a target that holds records: renumbered, one transaction (Merger).
+int MergeInto(const MigrateDataRequest& r, storage::Database& source, storage::Database& target,
+              const std::string& records, std::ostream& out, std::ostream& err) {
+    std::string from_shown = Shown(r.from);
+    std::string to_shown = Shown(r.to);
+    std::optional<Result<MergeOutcome>> merged;
+    try {
+        merged = Merger(r, from_shown).Run(source, target);
+    } catch (const storage::DatabaseError& e) {
+        return Refuse(
+            err, std::string("chép thất bại, --to không bị thay đổi (một giao dịch): ") + e.what(),
+            std::string("the copy failed and --to was not changed (one transaction): ") + e.what());
+    }
+    if (!*merged) {
+        return Refuse(err,
+                      "--to: " + to_shown + " đã có hồ sơ (" + records +
+                          "), nên đánh số lại: " + merged->error().message_vi,
+                      "--to: " + to_shown + " holds records (" + records +
+                          "), so the ids are renumbered: " + merged->error().message_en);
+    }
+    MergeOutcome outcome = std::move(merged->value());
+    std::string mismatch;
+    {
+        SqlDataRepository repo;
+        auto tx = target.Begin(storage::TxMode::kRead);
+        for (auto& c : outcome.counts) {
+            const TableSpec& table = Table(c.name);
+            c.target = repo.Count(*tx, table);
+            bool ok = table.kind == TableKind::kReference   ? c.target >= c.source
+                      : table.kind == TableKind::kSingleton ? true
+                                                            : c.target == c.before + c.copied;
+            if (!ok) {
+                mismatch += (mismatch.empty() ? "" : ", ") + c.name + " " +
+                            std::to_string(c.before) + " + " + std::to_string(c.copied) + " ≠ " +
+                            std::to_string(c.target);
+            }
+        }
+    }
+    out << "Đã chuyển dữ liệu / Data migrated: " << from_shown << " → " << to_shown << "\n"
+        << "  --to đã có hồ sơ (" << records
+        << "): các id được đánh số lại, tham chiếu được ghi lại theo cùng bảng ánh xạ / --to held "
+           "records: the ids were renumbered, references rewritten with the same maps\n";
+    PrintMergeTable(out, outcome.counts);
+    if (!outcome.same_logins.empty()) {
+        out << "  tài khoản cùng tên đăng nhập, dùng tài khoản ở đích / same logins, mapped to the "
+               "target's accounts (--map-users same-login): ";
+        for (std::size_t i = 0; i < outcome.same_logins.size(); ++i)
+            out << (i > 0 ? ", " : "") << outcome.same_logins[i];
+        out << "\n";
+    }
+    out << "  phiên đăng nhập, API token, lịch iCalendar và lần đăng nhập của nguồn không được "
+           "chuyển / the source's sessions, API tokens, calendar feeds and login attempts are not "
+           "carried over\n"
+        << "  nhật ký của nguồn nối vào chuỗi của đích / the source's audit entries appended: "
+        << outcome.audit_first << "–" << outcome.audit_last << ", migrate_data entry "
+        << outcome.migrate_entry << "\n";
+    if (!mismatch.empty()) {
+        return Refuse(err, "số dòng ở --to không khớp: " + mismatch,
+                      "the row counts in --to do not add up: " + mismatch);
+    }
+    return VerifyTarget(target, out, err);
+}
+
 int MigrateDataChecked(const MigrateDataRequest& r, std::ostream& out, std::ostream& err) {
     std::string from_shown = Shown(r.from);
     std::string to_shown = Shown(r.to);
@@ -838,15 +1399,9 @@ int MigrateDataChecked(const MigrateDataRequest& r, std::ostream& out, std::ostr
         return Refuse(err, "--to: không mở hoặc không nâng cấp được " + to_shown + ": " + e.what(),
                       "--to: cannot open or migrate " + to_shown + ": " + e.what());
     }
-    if (std::string records = RecordsIn(*target); !records.empty()) {
-        return Refuse(err,
-                      "--to: " + to_shown + " đã có dữ liệu (" + records +
-                          "); không hỗ trợ gộp vào CSDL đã có dữ liệu, vì các id được giữ nguyên: "
-                          "hãy dùng một CSDL trống",
-                      "--to: " + to_shown + " already holds data (" + records +
-                          "); merging into a non-empty database is not supported, because the "
-                          "ids are kept: use an empty database");
-    }
+    std::string records = RecordsIn(*target);
+    if (!records.empty())
+        return MergeInto(r, *source, *target, records, out, err);
 
     std::optional<Result<std::vector<TableCounts>>> copied;
     try {
@@ -876,20 +1431,14 @@ int MigrateDataChecked(const MigrateDataRequest& r, std::ostream& out, std::ostr
             }
         }
     }
-    out << "Đã chuyển dữ liệu / Data migrated: " << from_shown << " → " << to_shown << "\n";
+    out << "Đã chuyển dữ liệu / Data migrated: " << from_shown << " → " << to_shown << "\n"
+        << "  --to không có hồ sơ: giữ nguyên mọi id / --to held no records: every id kept\n";
     PrintTable(out, counts);
     if (!mismatch.empty()) {
         return Refuse(err, "số dòng ở --to không khớp với --from: " + mismatch,
                       "the row counts in --to do not match --from: " + mismatch);
     }
-    SystemClock clock;
-    audit::SqlAuditRepository audit_repo;
-    auto report = audit::AuditService(*target, audit_repo, clock).Verify();
-    if (!report.ok)
-        return PrintTampered(err, "--to", report);
-    out << "Nhật ký kiểm toán nguyên vẹn trên --to / audit trail intact on --to: " << report.entries
-        << " entries\n";
-    return 0;
+    return VerifyTarget(*target, out, err);
 }
 
 }  // namespace
@@ -981,6 +1530,15 @@ int Restore(const RestoreRequest& request, std::ostream& out, std::ostream& err)
 int MigrateData(const MigrateDataRequest& request, std::ostream& out, std::ostream& err) {
     if (request.from.empty() || request.to.empty()) {
         return Refuse(err, "cần cả --from và --to", "both --from and --to are required");
+    }
+    if (!request.map_users.empty() && request.map_users != "same-login") {
+        return Refuse(err,
+                      "--map-users: \"" + request.map_users +
+                          "\" không hợp lệ; giá trị duy nhất là same-login (cùng tên đăng nhập là "
+                          "cùng một người)",
+                      "--map-users: \"" + request.map_users +
+                          "\" is not valid; the one value is same-login (the same login is the "
+                          "same person)");
     }
     try {
         return MigrateDataChecked(request, out, err);

@@ -71,14 +71,25 @@ int Restore(const RestoreRequest& request, std::ostream& out, std::ostream& err)
 struct MigrateDataRequest {
     std::string from;  // --from: the province's database (normally SQLite)
     std::string to;    // --to: the national database (normally PostgreSQL)
+    // --map-users: "" (a login in both databases is refused) or "same-login" (it is the same
+    // person: the source's account is mapped to the target's, which keeps its roles).
+    std::string map_users = {};
 };
 
-// Copies every table of DataTables() from `from` into `to`, keeping every id, in one write
-// transaction on `to`. `from` must be at this program's schema version and its audit chain must
-// verify. `to` is migrated first, and must then hold no records (reference data only, which must
-// equal the source's where both have a row). On PostgreSQL the identities are moved past the
-// copied ids. Afterwards it checks that every table holds as many rows as in `from` (reference
-// tables: at least as many) and that the audit chain verifies on `to`, and prints the counts.
+// Moves the records of `from` into `to` in one write transaction on `to`: any failure leaves `to`
+// unchanged. `from` must be at this program's schema version and its audit chain must verify.
+// `to` is migrated first; reference data must equal the source's where both have a row.
+// - `to` holds no records: every table of DataTables() is copied keeping every id, and `to`'s
+//   audit chain is `from`'s.
+// - `to` holds records (another province moved before): the records are copied with new ids
+//   (past the target's largest, references rewritten with the same maps; MergeRule of each
+//   table), the source's audit entries are appended to `to`'s chain, re-chained with the new
+//   ids, and a `migrate_data` entry records the source's first and head hashes and the id maps.
+//   Refused: a login in both databases without `map_users` "same-login"; a database moved into
+//   `to` before (its first audit hash is in `to`'s trail); a row that collides with the target's.
+// On PostgreSQL the identities are moved past the copied ids. Afterwards it checks the row
+// counts (record tables: as many as copied more than before; reference tables: at least the
+// source's) and that the audit chain verifies on `to`, and prints the counts.
 int MigrateData(const MigrateDataRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace ngoaivu::app

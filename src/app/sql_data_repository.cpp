@@ -1,4 +1,5 @@
 #include <array>
+#include <map>
 #include <string_view>
 #include <utility>
 
@@ -26,6 +27,14 @@ constexpr const char* kTableCountSqlite =
 constexpr const char* kTableCountPostgres =
     "SELECT COUNT(*) FROM information_schema.tables "
     "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+
+// No parameters.
+constexpr const char* kFirstAuditHash = "SELECT hash FROM audit_log WHERE id = 1";
+// $1: a database's first audit hash. The entry that carries it (the chain was copied with its
+// ids), or the migrate-data entry that appended that database's chain.
+constexpr const char* kMovedDatabase =
+    "SELECT id FROM audit_log WHERE (entity = 'database' AND action = 'migrate_data' "
+    "AND entity_id = $1) OR (id = 1 AND hash = $1) ORDER BY id LIMIT 1";
 
 std::string Join(const std::vector<std::string>& names) {
     std::string out;
@@ -74,6 +83,41 @@ std::vector<std::size_t> TableSpec::KeyPositions() const {
     return out;
 }
 
+std::size_t TableSpec::Position(std::string_view column) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == column)
+            return i;
+    }
+    throw storage::DatabaseError("no column " + std::string(column) + " in table " + name);
+}
+
+std::optional<std::string> EntityTable(std::string_view entity) {
+    // The `entity` of every audit entry and attachment the services write (AuditService::Record,
+    // AttachmentService::RegisterOwner), with the table its entity_id numbers. "" keeps the
+    // entity_id as it is: a date, a year, a database's hash, or none.
+    static const std::map<std::string, std::string, std::less<>> kEntities = {
+        {"user", "app_user"},
+        {"api_token", "api_token"},
+        {"schedule_feed", "schedule_feed"},
+        {"partner", "partner"},
+        {"sister_relation", "sister_relation"},
+        {"agreement", "agreement"},
+        {"event", "event"},
+        {"delegation", "delegation"},
+        {"indicator", "indicator"},
+        {"indicator_round", "indicator_round"},
+        {"indicator_submission", "indicator_submission"},
+        {"calendar_day", ""},  // entity_id: the day, ISO
+        {"calendar", ""},      // entity_id: the year
+        {"user_session", ""},  // housekeeping's purge: no entity_id
+        {"database", ""},      // migrate-data: the first audit hash of the database moved
+    };
+    auto it = kEntities.find(entity);
+    if (it == kEntities.end())
+        return std::nullopt;
+    return it->second;
+}
+
 const std::vector<TableSpec>& DataTables() {
     using enum ColumnType;
     static const std::vector<TableSpec> kTables = {
@@ -93,7 +137,9 @@ const std::vector<TableSpec>& DataTables() {
          {"id"}},
         {"admin_unit_succession",
          TableKind::kReference,
-         {{"old_unit_id", kInt}, {"new_unit_id", kInt}, {"effective_date", kText}},
+         {{"old_unit_id", kInt, "admin_unit"},
+          {"new_unit_id", kInt, "admin_unit"},
+          {"effective_date", kText}},
          {"old_unit_id", "new_unit_id"}},
         {"country",
          TableKind::kReference,
@@ -113,13 +159,15 @@ const std::vector<TableSpec>& DataTables() {
           {"mission_kind", kText},
           {"name_vi", kText},
           {"name_en", kText},
-          {"admin_unit_id", kInt},
-          {"country_alpha2", kText},
+          {"admin_unit_id", kInt, "admin_unit"},
+          {"country_alpha2", kText, "country"},
           {"city_vi", kText},
           {"city_en", kText},
           {"search_text", kText}},
          {"id"}},
         // migrations/0002_accounts_audit.sql
+        // Merging (MergeRule, docs/decisions/0007): an account whose login the target has is the
+        // same person only with --map-users same-login; its roles are then the target's (owner).
         {"app_user",
          TableKind::kRecords,
          {{"id", kInt},
@@ -132,41 +180,64 @@ const std::vector<TableSpec>& DataTables() {
           {"created_at", kText},
           {"updated_at", kText},
           {"version", kInt}},
-         {"id"}},
+         {"id"},
+         MergeRule::kMatch,
+         {"login"},
+         {},
+         /*match_needs_consent=*/true},
         {"user_role",
          TableKind::kRecords,
-         {{"id", kInt}, {"user_id", kInt}, {"role", kText}, {"all_provinces", kInt}},
-         {"id"}},
+         {{"id", kInt}, {"user_id", kInt, "app_user"}, {"role", kText}, {"all_provinces", kInt}},
+         {"id"},
+         MergeRule::kRemap,
+         {},
+         {},
+         false,
+         "user_id"},
         {"user_role_province",
          TableKind::kRecords,
-         {{"user_role_id", kInt}, {"admin_unit_id", kInt}},
-         {"user_role_id", "admin_unit_id"}},
+         {{"user_role_id", kInt, "user_role"}, {"admin_unit_id", kInt, "admin_unit"}},
+         {"user_role_id", "admin_unit_id"},
+         MergeRule::kRemap,
+         {},
+         {},
+         false,
+         "user_role_id"},
         {"user_role_country",
          TableKind::kRecords,
-         {{"user_role_id", kInt}, {"country_alpha2", kText}},
-         {"user_role_id", "country_alpha2"}},
+         {{"user_role_id", kInt, "user_role"}, {"country_alpha2", kText, "country"}},
+         {"user_role_id", "country_alpha2"},
+         MergeRule::kRemap,
+         {},
+         {},
+         false,
+         "user_role_id"},
+        // Sessions, API tokens and login attempts are not carried into a target with records:
+        // secrets issued by the province's database, and throttling counters.
         {"user_session",
          TableKind::kRecords,
          {{"id_hash", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"csrf_token", kText},
           {"created_at", kText},
           {"last_seen_at", kText},
           {"expires_at", kText},
           {"client_address", kText},
           {"user_agent", kText}},
-         {"id_hash"}},
+         {"id_hash"},
+         MergeRule::kNotCarried},
         {"api_token",
          TableKind::kRecords,
          {{"id", kInt},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"name", kText},
           {"token_hash", kText},
           {"prefix", kText},
           {"created_at", kText},
           {"last_used_at", kText},
           {"revoked_at", kText}},
-         {"id"}},
+         {"id"},
+         MergeRule::kNotCarried},
         {"login_attempt",
          TableKind::kRecords,
          {{"id", kInt},
@@ -174,23 +245,27 @@ const std::vector<TableSpec>& DataTables() {
           {"client_address", kText},
           {"at", kText},
           {"success", kInt}},
-         {"id"}},
+         {"id"},
+         MergeRule::kNotCarried},
+        // Merging: appended to the target's chain and re-chained; user_id (no FOREIGN KEY: the
+        // trail outlives accounts) and entity_id (EntityTable) renumbered.
         {"audit_log",
          TableKind::kRecords,
          {{"id", kInt},
           {"at", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user", RefKind::kUndeclared},
           {"user_login", kText},
           {"request_id", kText},
           {"client_address", kText},
           {"action", kText},
           {"entity", kText},
-          {"entity_id", kText},
+          {"entity_id", kText, "entity", RefKind::kByEntity},
           {"before_json", kText},
           {"after_json", kText},
           {"prev_hash", kText},
           {"hash", kText}},
-         {"id"}},
+         {"id"},
+         MergeRule::kRechain},
         {"audit_head",
          TableKind::kSingleton,
          {{"id", kInt}, {"seq", kInt}, {"last_hash", kText}},
@@ -203,11 +278,11 @@ const std::vector<TableSpec>& DataTables() {
           {"name_original", kText},
           {"name_vi", kText},
           {"name_en", kText},
-          {"country_alpha2", kText},
+          {"country_alpha2", kText, "country"},
           {"website", kText},
           {"notes", kText},
           {"search_text", kText},
-          {"merged_into_id", kInt},
+          {"merged_into_id", kInt, "partner"},
           {"created_at", kText},
           {"updated_at", kText},
           {"version", kInt}},
@@ -215,7 +290,7 @@ const std::vector<TableSpec>& DataTables() {
         {"partner_contact",
          TableKind::kRecords,
          {{"id", kInt},
-          {"partner_id", kInt},
+          {"partner_id", kInt, "partner"},
           {"position", kInt},
           {"name", kText},
           {"title", kText},
@@ -225,8 +300,8 @@ const std::vector<TableSpec>& DataTables() {
         {"sister_relation",
          TableKind::kRecords,
          {{"id", kInt},
-          {"partner_id", kInt},
-          {"admin_unit_id", kInt},
+          {"partner_id", kInt, "partner"},
+          {"admin_unit_id", kInt, "admin_unit"},
           {"established_on", kText},
           {"ended_on", kText},
           {"note", kText}},
@@ -239,8 +314,8 @@ const std::vector<TableSpec>& DataTables() {
           {"form", kText},
           {"party_kind", kText},
           {"party_name", kText},
-          {"admin_unit_id", kInt},
-          {"current_unit_id", kInt},
+          {"admin_unit_id", kInt, "admin_unit"},
+          {"current_unit_id", kInt, "admin_unit"},
           {"procedure", kText},
           {"shortened_reason", kText},
           {"languages", kText},
@@ -264,7 +339,7 @@ const std::vector<TableSpec>& DataTables() {
           {"search_text", kText},
           {"next_due_on", kText},
           {"has_result", kInt},
-          {"created_by", kInt},
+          {"created_by", kInt, "app_user"},
           {"created_at", kText},
           {"updated_at", kText},
           {"version", kInt},
@@ -272,29 +347,29 @@ const std::vector<TableSpec>& DataTables() {
          {"id"}},
         {"agreement_partner",
          TableKind::kRecords,
-         {{"agreement_id", kInt}, {"partner_id", kInt}},
+         {{"agreement_id", kInt, "agreement"}, {"partner_id", kInt, "partner"}},
          {"agreement_id", "partner_id"}},
         {"agreement_field",
          TableKind::kRecords,
-         {{"agreement_id", kInt}, {"field", kText}},
+         {{"agreement_id", kInt, "agreement"}, {"field", kText}},
          {"agreement_id", "field"}},
         {"agreement_event",
          TableKind::kRecords,
          {{"id", kInt},
-          {"agreement_id", kInt},
+          {"agreement_id", kInt, "agreement"},
           {"action", kText},
           {"happened_on", kText},
           {"from_status", kText},
           {"to_status", kText},
           {"note", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"user_login", kText},
           {"recorded_at", kText}},
          {"id"}},
         {"agreement_deadline",
          TableKind::kRecords,
          {{"id", kInt},
-          {"agreement_id", kInt},
+          {"agreement_id", kInt, "agreement"},
           {"kind", kText},
           {"body", kText},
           {"opened_on", kText},
@@ -302,13 +377,13 @@ const std::vector<TableSpec>& DataTables() {
           {"closed_on", kText},
           {"outcome", kText},
           {"note", kText},
-          {"opened_event_id", kInt},
-          {"closed_event_id", kInt}},
+          {"opened_event_id", kInt, "agreement_event"},
+          {"closed_event_id", kInt, "agreement_event"}},
          {"id"}},
         {"commitment",
          TableKind::kRecords,
          {{"id", kInt},
-          {"agreement_id", kInt},
+          {"agreement_id", kInt, "agreement"},
           {"description", kText},
           {"responsible_unit", kText},
           {"due_on", kText},
@@ -321,16 +396,17 @@ const std::vector<TableSpec>& DataTables() {
         {"result",
          TableKind::kRecords,
          {{"id", kInt},
-          {"agreement_id", kInt},
+          {"agreement_id", kInt, "agreement"},
           {"description", kText},
           {"achieved_on", kText},
           {"created_at", kText}},
          {"id"}},
         {"result_figure",
          TableKind::kRecords,
-         {{"id", kInt}, {"result_id", kInt}, {"unit", kText}, {"amount_centi", kInt}},
+         {{"id", kInt}, {"result_id", kInt, "result"}, {"unit", kText}, {"amount_centi", kInt}},
          {"id"}},
         // migrations/0005_attachments.sql: each file once, then the records that name it.
+        // Stored once by content: a file the target holds already is the same file.
         {"stored_file",
          TableKind::kRecords,
          {{"sha256", kText},
@@ -338,18 +414,20 @@ const std::vector<TableSpec>& DataTables() {
           {"mime", kText},
           {"content", kBlob},
           {"created_at", kText}},
+         {"sha256"},
+         MergeRule::kMatch,
          {"sha256"}},
         {"attachment",
          TableKind::kRecords,
          {{"id", kInt},
           {"entity", kText},
-          {"entity_id", kInt},
+          {"entity_id", kInt, "entity", RefKind::kByEntity},
           {"kind", kText},
           {"filename", kText},
-          {"sha256", kText},
+          {"sha256", kText, "stored_file"},
           {"size_bytes", kInt},
           {"mime", kText},
-          {"uploaded_by", kInt},
+          {"uploaded_by", kInt, "app_user"},
           {"uploaded_at", kText}},
          {"id"}},
         // migrations/0008_events.sql: the event, then its lists, history and deadlines.
@@ -366,8 +444,8 @@ const std::vector<TableSpec>& DataTables() {
           {"format", kText},
           {"venue", kText},
           {"national", kInt},
-          {"admin_unit_id", kInt},
-          {"current_unit_id", kInt},
+          {"admin_unit_id", kInt, "admin_unit"},
+          {"current_unit_id", kInt, "admin_unit"},
           {"foreign_sponsor", kInt},
           {"funding", kText},
           {"participants_vietnamese", kInt},
@@ -387,37 +465,40 @@ const std::vector<TableSpec>& DataTables() {
           {"ordinal", kInt},
           {"note", kText},
           {"search_text", kText},
-          {"created_by", kInt},
+          {"created_by", kInt, "app_user"},
           {"created_at", kText},
           {"updated_at", kText},
           {"version", kInt}},
          {"id"}},
         {"event_unit",
          TableKind::kRecords,
-         {{"event_id", kInt},
+         {{"event_id", kInt, "event"},
           {"position", kInt},
-          {"admin_unit_id", kInt},
-          {"current_unit_id", kInt}},
+          {"admin_unit_id", kInt, "admin_unit"},
+          {"current_unit_id", kInt, "admin_unit"}},
          {"event_id", "position"}},
         {"event_country",
          TableKind::kRecords,
-         {{"event_id", kInt}, {"country_alpha2", kText}, {"position", kInt}},
+         {{"event_id", kInt, "event"}, {"country_alpha2", kText, "country"}, {"position", kInt}},
          {"event_id", "country_alpha2"}},
         {"event_organiser",
          TableKind::kRecords,
-         {{"event_id", kInt}, {"position", kInt}, {"name", kText}},
+         {{"event_id", kInt, "event"}, {"position", kInt}, {"name", kText}},
          {"event_id", "position"}},
         {"event_bridge_point",
          TableKind::kRecords,
-         {{"event_id", kInt}, {"position", kInt}, {"name", kText}, {"admin_unit_id", kInt}},
+         {{"event_id", kInt, "event"},
+          {"position", kInt},
+          {"name", kText},
+          {"admin_unit_id", kInt, "admin_unit"}},
          {"event_id", "position"}},
         {"event_sensitive_topic",
          TableKind::kRecords,
-         {{"event_id", kInt}, {"topic", kText}},
+         {{"event_id", kInt, "event"}, {"topic", kText}},
          {"event_id", "topic"}},
         {"event_session",
          TableKind::kRecords,
-         {{"event_id", kInt},
+         {{"event_id", kInt, "event"},
           {"position", kInt},
           {"title", kText},
           {"day", kText},
@@ -428,17 +509,17 @@ const std::vector<TableSpec>& DataTables() {
          {"event_id", "position"}},
         {"event_award",
          TableKind::kRecords,
-         {{"event_id", kInt},
+         {{"event_id", kInt, "event"},
           {"position", kInt},
           {"kind", kText},
           {"recipient", kText},
           {"recipient_kind", kText},
-          {"recipient_unit_id", kInt},
+          {"recipient_unit_id", kInt, "admin_unit"},
           {"note", kText}},
          {"event_id", "position"}},
         {"event_press_link",
          TableKind::kRecords,
-         {{"event_id", kInt},
+         {{"event_id", kInt, "event"},
           {"position", kInt},
           {"title", kText},
           {"url", kText},
@@ -448,20 +529,20 @@ const std::vector<TableSpec>& DataTables() {
         {"event_history",
          TableKind::kRecords,
          {{"id", kInt},
-          {"event_id", kInt},
+          {"event_id", kInt, "event"},
           {"action", kText},
           {"happened_on", kText},
           {"from_status", kText},
           {"to_status", kText},
           {"note", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"user_login", kText},
           {"recorded_at", kText}},
          {"id"}},
         {"event_deadline",
          TableKind::kRecords,
          {{"id", kInt},
-          {"event_id", kInt},
+          {"event_id", kInt, "event"},
           {"kind", kText},
           {"body", kText},
           {"opened_on", kText},
@@ -469,8 +550,8 @@ const std::vector<TableSpec>& DataTables() {
           {"closed_on", kText},
           {"outcome", kText},
           {"note", kText},
-          {"opened_history_id", kInt},
-          {"closed_history_id", kInt}},
+          {"opened_history_id", kInt, "event_history"},
+          {"closed_history_id", kInt, "event_history"}},
          {"id"}},
         {"delegation",
          TableKind::kRecords,
@@ -478,8 +559,8 @@ const std::vector<TableSpec>& DataTables() {
           {"title", kText},
           {"direction", kText},
           {"level", kText},
-          {"admin_unit_id", kInt},
-          {"current_unit_id", kInt},
+          {"admin_unit_id", kInt, "admin_unit"},
+          {"current_unit_id", kInt, "admin_unit"},
           {"purpose", kText},
           {"starts_on", kText},
           {"ends_on", kText},
@@ -498,27 +579,28 @@ const std::vector<TableSpec>& DataTables() {
           {"report_summary", kText},
           {"outcome_commitments", kText},
           {"search_text", kText},
-          {"created_by", kInt},
+          {"created_by", kInt, "app_user"},
           {"created_at", kText},
           {"updated_at", kText},
           {"version", kInt}},
          {"id"}},
         {"delegation_unit",
          TableKind::kRecords,
-         {{"delegation_id", kInt}, {"admin_unit_id", kInt}},
+         {{"delegation_id", kInt, "delegation"}, {"admin_unit_id", kInt, "admin_unit"}},
          {"delegation_id", "admin_unit_id"}},
         {"delegation_partner",
          TableKind::kRecords,
-         {{"delegation_id", kInt}, {"partner_id", kInt}},
+         {{"delegation_id", kInt, "delegation"}, {"partner_id", kInt, "partner"}},
          {"delegation_id", "partner_id"}},
         {"delegation_country",
          TableKind::kRecords,
-         {{"delegation_id", kInt}, {"country_alpha2", kText}},
+         {{"delegation_id", kInt, "delegation"},
+          {"country_alpha2", kText, "country", RefKind::kUndeclared}},
          {"delegation_id", "country_alpha2"}},
         {"delegation_person",
          TableKind::kRecords,
          {{"id", kInt},
-          {"delegation_id", kInt},
+          {"delegation_id", kInt, "delegation"},
           {"position", kInt},
           {"role", kText},
           {"name", kText},
@@ -530,7 +612,7 @@ const std::vector<TableSpec>& DataTables() {
         {"delegation_programme",
          TableKind::kRecords,
          {{"id", kInt},
-          {"delegation_id", kInt},
+          {"delegation_id", kInt, "delegation"},
           {"position", kInt},
           {"day", kText},
           {"time_text", kText},
@@ -541,24 +623,24 @@ const std::vector<TableSpec>& DataTables() {
         {"delegation_step",
          TableKind::kRecords,
          {{"id", kInt},
-          {"delegation_id", kInt},
+          {"delegation_id", kInt, "delegation"},
           {"action", kText},
           {"happened_on", kText},
           {"from_status", kText},
           {"to_status", kText},
           {"note", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"user_login", kText},
           {"recorded_at", kText}},
          {"id"}},
         {"delegation_agreement",
          TableKind::kRecords,
-         {{"delegation_id", kInt}, {"agreement_id", kInt}},
+         {{"delegation_id", kInt, "delegation"}, {"agreement_id", kInt, "agreement"}},
          {"delegation_id", "agreement_id"}},
         {"delegation_follow_up",
          TableKind::kRecords,
          {{"id", kInt},
-          {"delegation_id", kInt},
+          {"delegation_id", kInt, "delegation"},
           {"position", kInt},
           {"description", kText},
           {"responsible", kText},
@@ -567,19 +649,23 @@ const std::vector<TableSpec>& DataTables() {
           {"done_on", kText}},
          {"id"}},
         // migrations/0009_schedule_feeds.sql: the iCalendar feeds of the users.
+        // Not carried when merging: each feed's token is a secret, as an API token's is.
         {"schedule_feed",
          TableKind::kRecords,
          {{"id", kInt},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"name", kText},
           {"token_hash", kText},
           {"prefix", kText},
           {"created_at", kText},
           {"last_used_at", kText},
           {"revoked_at", kText}},
-         {"id"}},
+         {"id"},
+         MergeRule::kNotCarried},
         // migrations/0010_indicators.sql: definitions, rounds and their items, submissions,
         // values and the submissions' history.
+        // Merging: an indicator is matched by its code, a round by its period (their definitions
+        // must agree); the submissions and values are the province's, copied.
         {"indicator",
          TableKind::kRecords,
          {{"id", kInt},           {"code", kText},           {"name_vi", kText},
@@ -589,7 +675,10 @@ const std::vector<TableSpec>& DataTables() {
           {"required", kInt},     {"description_vi", kText}, {"description_en", kText},
           {"sort_order", kInt},   {"active", kInt},          {"created_at", kText},
           {"updated_at", kText},  {"version", kInt}},
-         {"id"}},
+         {"id"},
+         MergeRule::kMatch,
+         {"code"},
+         {"unit", "aggregation", "periodicity", "source", "counted_from", "decimals"}},
         {"indicator_round",
          TableKind::kRecords,
          {{"id", kInt},
@@ -601,18 +690,23 @@ const std::vector<TableSpec>& DataTables() {
           {"due_on", kText},
           {"generation", kInt},
           {"note", kText},
-          {"created_by", kInt},
+          {"created_by", kInt, "app_user"},
           {"created_at", kText}},
-         {"id"}},
+         {"id"},
+         MergeRule::kMatch,
+         {"periodicity", "year", "number"},
+         {"starts_on", "ends_on", "generation"}},
         {"indicator_round_item",
          TableKind::kRecords,
-         {{"round_id", kInt}, {"indicator_id", kInt}, {"position", kInt}},
+         {{"round_id", kInt, "indicator_round"},
+          {"indicator_id", kInt, "indicator"},
+          {"position", kInt}},
          {"round_id", "indicator_id"}},
         {"indicator_submission",
          TableKind::kRecords,
          {{"id", kInt},
-          {"round_id", kInt},
-          {"admin_unit_id", kInt},
+          {"round_id", kInt, "indicator_round"},
+          {"admin_unit_id", kInt, "admin_unit"},
           {"status", kText},
           {"submitted_at", kText},
           {"submitted_on", kText},
@@ -624,13 +718,13 @@ const std::vector<TableSpec>& DataTables() {
          {"id"}},
         {"indicator_value",
          TableKind::kRecords,
-         {{"submission_id", kInt},
-          {"indicator_id", kInt},
+         {{"submission_id", kInt, "indicator_submission"},
+          {"indicator_id", kInt, "indicator"},
           {"value_milli", kInt},
           {"comment", kText},
           {"source", kText},
-          {"round_id", kInt},
-          {"admin_unit_id", kInt},
+          {"round_id", kInt, "indicator_round"},
+          {"admin_unit_id", kInt, "admin_unit"},
           {"year", kInt},
           {"period_number", kInt},
           {"period_end_month", kInt},
@@ -639,12 +733,12 @@ const std::vector<TableSpec>& DataTables() {
         {"indicator_submission_step",
          TableKind::kRecords,
          {{"id", kInt},
-          {"submission_id", kInt},
+          {"submission_id", kInt, "indicator_submission"},
           {"action", kText},
           {"from_status", kText},
           {"to_status", kText},
           {"comment", kText},
-          {"user_id", kInt},
+          {"user_id", kInt, "app_user"},
           {"user_login", kText},
           {"recorded_at", kText}},
          {"id"}},
@@ -759,6 +853,50 @@ void SqlDataRepository::ResetIdentity(storage::Transaction& tx, const TableSpec&
     // setval(NULL, ...) is NULL and changes nothing: a column without an identity is skipped.
     tx.Query("SELECT setval(pg_get_serial_sequence('" + table.name + "', 'id'), " +
              "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table.name + "), false)");
+}
+
+std::int64_t SqlDataRepository::MaxId(storage::Transaction& tx, const TableSpec& table) {
+    return tx.QueryOne("SELECT COALESCE(MAX(id), 0) FROM " + table.name)->Int(0);
+}
+
+std::optional<Values> SqlDataRepository::FindBy(storage::Transaction& tx, const TableSpec& table,
+                                                const std::vector<std::string>& where,
+                                                const Values& values,
+                                                const std::vector<std::string>& select) {
+    std::string sql = "SELECT " + Join(select) + " FROM " + table.name + " WHERE ";
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        if (i > 0)
+            sql += " AND ";
+        sql += where[i] + " = $" + std::to_string(i + 1);
+    }
+    sql += " LIMIT 1";
+    auto row = tx.QueryOne(sql, storage::ParamSpan(values));
+    if (!row)
+        return std::nullopt;
+    Values out;
+    for (std::size_t i = 0; i < select.size(); ++i) {
+        ColumnType type = table.columns[table.Position(select[i])].type;
+        if (row->IsNull(i))
+            out.emplace_back();
+        else if (type == ColumnType::kInt)
+            out.emplace_back(row->Int(i));
+        else if (type == ColumnType::kBlob)
+            out.emplace_back(storage::Blob{row->Blob(i)});
+        else
+            out.emplace_back(row->Text(i));
+    }
+    return out;
+}
+
+std::string SqlDataRepository::FirstAuditHash(storage::Transaction& tx) {
+    auto row = tx.QueryOne(kFirstAuditHash);
+    return row ? row->Text(0) : "";
+}
+
+std::int64_t SqlDataRepository::FindMovedDatabase(storage::Transaction& tx,
+                                                  const std::string& hash) {
+    auto row = tx.QueryOne(kMovedDatabase, {hash});
+    return row ? row->Int(0) : 0;
 }
 
 }  // namespace ngoaivu::app

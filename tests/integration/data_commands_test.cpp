@@ -18,13 +18,24 @@
 #include <gtest/gtest.h>
 
 #include "app/data_repository.hpp"
+#include "app/demo.hpp"
 #include "base/actor.hpp"
 #include "base/clock.hpp"
 #include "base/embedded.hpp"
 #include "modules/accounts/account_repository.hpp"
 #include "modules/accounts/account_service.hpp"
+#include "modules/agreements/agreement_demo.hpp"
+#include "modules/agreements/agreement_repository.hpp"
 #include "modules/audit/audit_repository.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/calendar/calendar_repository.hpp"
+#include "modules/calendar/calendar_service.hpp"
+#include "modules/delegations/delegation_demo.hpp"
+#include "modules/delegations/delegation_repository.hpp"
+#include "modules/events/event_demo.hpp"
+#include "modules/events/event_repository.hpp"
+#include "modules/partners/partner_repository.hpp"
+#include "modules/partners/partner_service.hpp"
 #include "storage/database.hpp"
 #include "storage/migrator.hpp"
 #include "support/matchers.hpp"
@@ -64,10 +75,11 @@ Outcome RunRestore(const std::string& from, const std::string& db, bool force = 
     return {code, out.str(), err.str()};
 }
 
-Outcome RunMigrateData(const std::string& from, const std::string& to) {
+Outcome RunMigrateData(const std::string& from, const std::string& to,
+                       const std::string& map_users = "") {
     std::ostringstream out;
     std::ostringstream err;
-    int code = app::MigrateData({from, to}, out, err);
+    int code = app::MigrateData({from, to, map_users}, out, err);
     return {code, out.str(), err.str()};
 }
 
@@ -131,6 +143,194 @@ audit::VerifyReport VerifyAudit(const std::string& location) {
     auto report = audit::AuditService(*db, repo, clock).Verify();
     db->Close();
     return report;
+}
+
+// A province's database as `ngoaivu init` and `ngoaivu demo --seed SEED` leave it (cheap
+// password hashing, no indicators): accounts, partners, agreements, events and delegations with
+// their children and audit entries. With `login_suffix`, every login ends with it, so that two
+// provinces' accounts are different people.
+void BuildProvince(const std::string& location, std::uint64_t seed,
+                   const std::string& login_suffix) {
+    InitDatabase(location);
+    auto db = storage::Open(location);
+    SystemClock clock;
+    audit::SqlAuditRepository audit_repo;
+    audit::AuditService audit(*db, audit_repo, clock);
+    accounts::SqlAccountRepository account_repo;
+    accounts::AccountsConfig config;
+    config.cost = accounts::kTestCost;
+    config.dictionary = "";
+    accounts::AccountService account_service(*db, account_repo, audit, clock, config);
+    partners::SqlPartnerRepository partner_repo;
+    partners::PartnerService partner_service(*db, partner_repo, audit, clock);
+    ASSERT_TRUE(app::AddDemoData(account_service, seed, 1, &partner_service).ok());
+    calendar::SqlCalendarRepository calendar_repo;
+    calendar::CalendarService calendar_service(*db, calendar_repo, audit, clock);
+    auto calendar = [&calendar_service] { return calendar_service.Calendar(); };
+    agreements::SqlAgreementRepository agreement_repo;
+    agreements::AgreementService agreement_service(*db, agreement_repo, audit, clock, calendar);
+    ASSERT_TRUE(agreements::AddDemoAgreements(agreement_service, seed, 1).ok());
+    events::SqlEventRepository event_repo;
+    events::EventService event_service(*db, event_repo, audit, clock, calendar);
+    ASSERT_TRUE(events::AddDemoEvents(event_service, seed, 1).ok());
+    delegations::SqlDelegationRepository delegation_repo;
+    delegations::DelegationService delegation_service(*db, delegation_repo, agreement_repo, audit,
+                                                      clock, calendar);
+    ASSERT_TRUE(delegations::AddDemoDelegations(delegation_service, seed, 1).ok());
+    ASSERT_TRUE(account_service.CreateTokenFor("demo-admin", "tỉnh").ok());
+    storage::WithWrite(*db, [&](storage::Transaction& tx) {
+        tx.Exec(
+            "INSERT INTO login_attempt (login, client_address, at, success) "
+            "VALUES ('demo-admin', '10.0.0.1', '2025-08-01T03:00:00.000Z', 0)");
+        if (!login_suffix.empty())
+            tx.Exec("UPDATE app_user SET login = login || $1", {login_suffix});
+    });
+    db->Close();
+}
+
+// MakeProvince's database at `location`: built once per (seed, suffix) and run of the suite, then
+// copied (the copy is the same database: it has the same first audit hash).
+void MakeProvince(const std::string& location, std::uint64_t seed,
+                  const std::string& login_suffix = "") {
+    static TempDir cache;
+    std::string name = "province-" + std::to_string(seed) + login_suffix + ".db";
+    fs::path built = cache / name;
+    if (!fs::exists(built)) {
+        BuildProvince((cache / ("tmp-" + name)).string(), seed, login_suffix);
+        if (::testing::Test::HasFatalFailure())
+            return;
+        fs::rename(cache / ("tmp-" + name), built);
+    }
+    ASSERT_FALSE(fs::exists(built.string() + "-wal")) << "the database was not closed";
+    fs::copy_file(built, location);
+}
+
+// The rows of `sql` as text, sorted: what a join shows whatever the ids.
+std::vector<std::string> Rows(const std::string& location, const std::string& sql) {
+    auto db = storage::Open(location);
+    std::vector<std::string> rows;
+    {
+        auto tx = db->Begin(storage::TxMode::kRead);
+        for (const auto& row : tx->Query(sql)) {
+            std::string line;
+            for (std::size_t i = 0; i < row.size(); ++i)
+                line += (row.IsNull(i) ? std::string("NULL") : row.Text(i)) + " | ";
+            rows.push_back(line);
+        }
+    }
+    db->Close();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    std::sort(a.begin(), a.end());
+    return a;
+}
+
+std::int64_t Count(const std::string& location, const std::string& table) {
+    return QueryInt(location, "SELECT COUNT(*) FROM " + table);
+}
+
+// Each child with what identifies its parents, never an id: after a move, every child must
+// still point at the same parents.
+const std::vector<std::string>& ParentChildJoins() {
+    static const std::vector<std::string> kJoins = {
+        "SELECT a.title_vi, a.created_at, p.name_vi FROM agreement_partner ap "
+        "JOIN agreement a ON a.id = ap.agreement_id JOIN partner p ON p.id = ap.partner_id",
+        "SELECT a.title_vi, a.created_at, c.description, c.status FROM commitment c "
+        "JOIN agreement a ON a.id = c.agreement_id",
+        "SELECT a.title_vi, a.created_at, f.field FROM agreement_field f "
+        "JOIN agreement a ON a.id = f.agreement_id",
+        "SELECT a.title_vi, a.created_at, r.description, rf.unit, rf.amount_centi FROM result r "
+        "JOIN agreement a ON a.id = r.agreement_id LEFT JOIN result_figure rf ON rf.result_id = "
+        "r.id",
+        "SELECT a.title_vi, e.action, e.recorded_at, u.login FROM agreement_event e "
+        "JOIN agreement a ON a.id = e.agreement_id LEFT JOIN app_user u ON u.id = e.user_id",
+        "SELECT a.title_vi, d.kind, d.due_on, oe.action, ce.action FROM agreement_deadline d "
+        "JOIN agreement a ON a.id = d.agreement_id "
+        "LEFT JOIN agreement_event oe ON oe.id = d.opened_event_id "
+        "LEFT JOIN agreement_event ce ON ce.id = d.closed_event_id",
+        "SELECT a.title_vi, a.created_at, u.login FROM agreement a "
+        "LEFT JOIN app_user u ON u.id = a.created_by",
+        "SELECT p.name_vi, c.name, c.email FROM partner_contact c "
+        "JOIN partner p ON p.id = c.partner_id",
+        "SELECT p.name_vi, s.admin_unit_id, s.established_on FROM sister_relation s "
+        "JOIN partner p ON p.id = s.partner_id",
+        "SELECT d.title, d.created_at, m.position, m.role, m.name FROM delegation_person m "
+        "JOIN delegation d ON d.id = m.delegation_id",
+        "SELECT d.title, d.created_at, a.title_vi, a.created_at FROM delegation_agreement da "
+        "JOIN delegation d ON d.id = da.delegation_id JOIN agreement a ON a.id = da.agreement_id",
+        "SELECT d.title, d.created_at, p.name_vi FROM delegation_partner dp "
+        "JOIN delegation d ON d.id = dp.delegation_id JOIN partner p ON p.id = dp.partner_id",
+        "SELECT d.title, s.action, s.recorded_at, u.login FROM delegation_step s "
+        "JOIN delegation d ON d.id = s.delegation_id LEFT JOIN app_user u ON u.id = s.user_id",
+        "SELECT d.title, f.position, f.description FROM delegation_follow_up f "
+        "JOIN delegation d ON d.id = f.delegation_id",
+        "SELECT e.title_vi, e.created_at, h.action, h.recorded_at FROM event_history h "
+        "JOIN event e ON e.id = h.event_id",
+        "SELECT e.title_vi, d.kind, d.due_on, oh.action, ch.action FROM event_deadline d "
+        "JOIN event e ON e.id = d.event_id LEFT JOIN event_history oh ON oh.id = "
+        "d.opened_history_id LEFT JOIN event_history ch ON ch.id = d.closed_history_id",
+        "SELECT e.title_vi, e.created_at, c.country_alpha2 FROM event_country c "
+        "JOIN event e ON e.id = c.event_id",
+        "SELECT u.login, r.role, p.admin_unit_id FROM user_role r JOIN app_user u ON u.id = "
+        "r.user_id LEFT JOIN user_role_province p ON p.user_role_id = r.id",
+        // The audit trail names its records by id: each entry must name the same record.
+        "SELECT l.action, l.at, a.title_vi FROM audit_log l JOIN agreement a "
+        "ON l.entity = 'agreement' AND l.entity_id = CAST(a.id AS TEXT)",
+        "SELECT l.action, l.at, d.title FROM audit_log l JOIN delegation d "
+        "ON l.entity = 'delegation' AND l.entity_id = CAST(d.id AS TEXT)",
+        "SELECT l.action, l.at, u.login FROM audit_log l JOIN app_user u "
+        "ON l.entity = 'user' AND l.entity_id = CAST(u.id AS TEXT)",
+        "SELECT l.action, l.at, l.user_login, u.login FROM audit_log l "
+        "LEFT JOIN app_user u ON u.id = l.user_id WHERE l.action <> 'migrate_data'",
+    };
+    return kJoins;
+}
+
+// Two small indicators rounds' worth of figures: the indicator `code`, the first quarter of 2025,
+// and a draft submission of admin unit number `unit` (by id order) with one value.
+void AddIndicatorFigures(const std::string& location, const std::string& code, int unit,
+                         const std::string& unit_kind = "count") {
+    const std::string at = "'2025-04-01T00:00:00.000Z'";
+    const std::string unit_id =
+        "(SELECT id FROM admin_unit ORDER BY id LIMIT 1 OFFSET " + std::to_string(unit) + ")";
+    const std::string round =
+        "(SELECT id FROM indicator_round WHERE periodicity = 'quarter' AND "
+        "year = 2025 AND number = 1)";
+    const std::string indicator = "(SELECT id FROM indicator WHERE code = '" + code + "')";
+    auto db = storage::Open(location);
+    storage::WithWrite(*db, [&](storage::Transaction& tx) {
+        if (!tx.QueryOne("SELECT id FROM indicator WHERE code = $1", {code})) {
+            tx.Exec(
+                "INSERT INTO indicator (code, name_vi, name_en, unit, aggregation, "
+                "periodicity, source, decimals, created_at, updated_at) VALUES ('" +
+                code + "', 'Chỉ tiêu', 'Indicator', '" + unit_kind +
+                "', 'sum', 'quarter', 'entered', 0, " + at + ", " + at + ")");
+        }
+        if (tx.QueryOne("SELECT COUNT(*) FROM indicator_round")->Int(0) == 0) {
+            tx.Exec(
+                "INSERT INTO indicator_round (periodicity, year, number, starts_on, ends_on, "
+                "due_on, generation, created_at) VALUES ('quarter', 2025, 1, '2025-01-01', "
+                "'2025-03-31', '2025-04-15', 1, " +
+                at + ")");
+            tx.Exec("INSERT INTO indicator_round_item (round_id, indicator_id, position) VALUES (" +
+                    round + ", " + indicator + ", 0)");
+        }
+        tx.Exec(
+            "INSERT INTO indicator_submission (round_id, admin_unit_id, status, created_at, "
+            "updated_at) VALUES (" +
+            round + ", " + unit_id + ", 'draft', " + at + ", " + at + ")");
+        tx.Exec(
+            "INSERT INTO indicator_value (submission_id, indicator_id, value_milli, round_id, "
+            "admin_unit_id, year, period_number, period_end_month) VALUES ((SELECT MAX(id) "
+            "FROM indicator_submission), " +
+            indicator + ", " + std::to_string(1000 * (unit + 1)) + ", " + round + ", " + unit_id +
+            ", 2025, 1, 3)");
+    });
+    db->Close();
 }
 
 // A folder with the reference database of `ngoaivu init` at db(), per test.
@@ -200,7 +400,51 @@ TEST(DataTables, ListEveryTableAndColumnOfTheSchema) {
         for (const auto& [index, name] : pk)
             key.push_back(name);
         EXPECT_EQ(t.key, key) << t.name;
+
+        // Every declared FOREIGN KEY is listed as a reference, and nothing else is listed as
+        // declared: migrate-data rewrites exactly these columns when it renumbers ids.
+        std::set<std::pair<std::string, std::string>> declared;
+        for (const auto& fk : tx->Query("PRAGMA foreign_key_list(" + t.name + ")"))
+            declared.emplace(fk.Text(3), fk.Text(2));
+        std::set<std::pair<std::string, std::string>> listed_refs;
+        for (const auto& c : t.columns) {
+            if (c.references.empty())
+                continue;
+            if (c.ref == app::RefKind::kForeignKey) {
+                listed_refs.emplace(c.name, c.references);
+            } else if (c.ref == app::RefKind::kByEntity) {
+                EXPECT_TRUE(std::count(columns.begin(), columns.end(), c.references))
+                    << t.name << "." << c.name << " names its entity by a column that is not there";
+            } else {
+                EXPECT_TRUE(schema_tables.count(c.references)) << t.name << "." << c.name;
+            }
+        }
+        EXPECT_EQ(listed_refs, declared)
+            << t.name << ": the references in DataTables() must be the schema's FOREIGN KEYs";
+        if (!t.owner.empty()) {
+            EXPECT_TRUE(std::count(columns.begin(), columns.end(), t.owner)) << t.name;
+        }
+        for (const auto& k : t.match_key)
+            EXPECT_TRUE(std::count(columns.begin(), columns.end(), k)) << t.name << " " << k;
+        for (const auto& k : t.match_same)
+            EXPECT_TRUE(std::count(columns.begin(), columns.end(), k)) << t.name << " " << k;
     }
+}
+
+TEST(DataTables, NameATableForEveryEntityOfTheAuditTrailAndAttachments) {
+    for (const char* entity :
+         {"user", "api_token", "schedule_feed", "partner", "sister_relation", "agreement", "event",
+          "delegation", "indicator", "indicator_round", "indicator_submission"}) {
+        auto table = app::EntityTable(entity);
+        ASSERT_TRUE(table.has_value()) << entity;
+        bool listed = false;
+        for (const auto& t : app::DataTables())
+            listed = listed || (t.name == *table && t.HasIntegerId());
+        EXPECT_TRUE(listed) << entity << " → " << *table;
+    }
+    for (const char* kept : {"calendar_day", "calendar", "user_session", "database"})
+        EXPECT_EQ(app::EntityTable(kept), std::optional<std::string>("")) << kept;
+    EXPECT_EQ(app::EntityTable("no_such_entity"), std::nullopt);
 }
 
 TEST(DataTables, ListParentsBeforeTheirChildren) {
@@ -492,7 +736,7 @@ TEST_F(DataCommandsTest, MigrateDataAcceptsATargetThatHasTheReferenceDataAlready
     EXPECT_EQ(Dump(target), Dump(db()));
 }
 
-TEST_F(DataCommandsTest, MigrateDataRefusesATargetThatHoldsRecords) {
+TEST_F(DataCommandsTest, MigrateDataRefusesLoginsInBothDatabasesWithoutMapUsers) {
     std::string target = National();
     InitDatabase(target);
     AddDemoAccounts(target);
@@ -500,10 +744,239 @@ TEST_F(DataCommandsTest, MigrateDataRefusesATargetThatHoldsRecords) {
     auto before = Dump(target);
     Outcome r = RunMigrateData(db(), target);
     EXPECT_EQ(r.code, 1);
-    EXPECT_THAT(r.err, HasSubstr("--to"));
-    EXPECT_THAT(r.err, HasSubstr("merging into a non-empty database is not supported"));
-    EXPECT_THAT(r.err, HasSubstr("app_user"));
+    EXPECT_THAT(r.err, HasSubstr("Lỗi / Error: --to"));
+    EXPECT_THAT(r.err, HasSubstr("holds records (app_user"));
+    EXPECT_THAT(r.err, HasSubstr("--map-users"));
+    EXPECT_THAT(r.err, HasSubstr("'demo-admin'"));
+    EXPECT_THAT(r.err, HasSubstr("two people are never merged silently"));
+    EXPECT_THAT(r.err, HasSubstr("nothing was copied"));
     EXPECT_EQ(Dump(target), before);
+
+    Outcome bad = RunMigrateData(db(), target, "by-email");
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_THAT(bad.err, HasSubstr("--map-users"));
+    EXPECT_EQ(Dump(target), before);
+}
+
+TEST_F(DataCommandsTest, MigrateDataMovesTwoProvincesIntoOneDatabaseRenumberingTheSecond) {
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    MakeProvince(a, 1);
+    MakeProvince(b, 2, ".b");
+    std::string target = National();
+
+    Outcome first = RunMigrateData(a, target);
+    ASSERT_EQ(first.code, 0) << ::testing::PrintToString(first);
+    EXPECT_THAT(first.out, HasSubstr("every id kept"));
+    EXPECT_EQ(Dump(target), Dump(a));
+
+    std::int64_t audit_before = Count(target, "audit_log");
+    Outcome second = RunMigrateData(b, target);
+    ASSERT_EQ(second.code, 0) << ::testing::PrintToString(second);
+    EXPECT_THAT(second.out, HasSubstr("the ids were renumbered"));
+    EXPECT_THAT(second.out, HasSubstr("not carried"));
+    EXPECT_THAT(second.out, HasSubstr("audit trail intact on --to"));
+
+    // Every record of both, counted: the sum, except what a merge does not carry over.
+    for (const auto& t : app::DataTables()) {
+        if (t.kind != app::TableKind::kRecords)
+            continue;
+        std::int64_t expected = t.merge == app::MergeRule::kNotCarried ? Count(a, t.name)
+                                : t.merge == app::MergeRule::kRechain
+                                    ? Count(a, t.name) + Count(b, t.name) + 1
+                                    : Count(a, t.name) + Count(b, t.name);
+        EXPECT_EQ(Count(target, t.name), expected) << t.name;
+    }
+    EXPECT_GT(Count(b, "agreement"), 100);
+    EXPECT_GT(Count(b, "delegation_person"), 100);
+    EXPECT_GT(Count(b, "api_token"), 0);
+    // Every child points at the same parents as in its province.
+    for (const auto& sql : ParentChildJoins()) {
+        auto rows = Rows(target, sql);
+        EXPECT_EQ(rows, Concat(Rows(a, sql), Rows(b, sql))) << sql;
+    }
+    // A concrete agreement of the second province, with its partners and commitments.
+    std::string first_b =
+        "SELECT MIN(id) FROM agreement WHERE id IN (SELECT agreement_id FROM "
+        "commitment) AND id IN (SELECT agreement_id FROM agreement_partner)";
+    std::int64_t id_b = QueryInt(b, first_b);
+    std::int64_t offset = QueryInt(a, "SELECT MAX(id) FROM agreement");
+    std::string one =
+        "SELECT a.title_vi, p.name_vi, c.description FROM agreement a "
+        "JOIN agreement_partner ap ON ap.agreement_id = a.id "
+        "JOIN partner p ON p.id = ap.partner_id "
+        "JOIN commitment c ON c.agreement_id = a.id WHERE a.id = ";
+    ASSERT_FALSE(Rows(b, one + std::to_string(id_b)).empty());
+    EXPECT_EQ(Rows(target, one + std::to_string(id_b + offset)),
+              Rows(b, one + std::to_string(id_b)));
+
+    // The second province's chain follows the first's, re-chained, and one entry says so.
+    auto report = VerifyAudit(target);
+    EXPECT_TRUE(report.ok) << report.problem;
+    EXPECT_EQ(report.entries, audit_before + Count(b, "audit_log") + 1);
+    auto migrate = Rows(target,
+                        "SELECT entity, user_login, after_json FROM audit_log "
+                        "WHERE action = 'migrate_data'");
+    ASSERT_EQ(migrate.size(), 1u);
+    EXPECT_THAT(migrate[0], HasSubstr("database | "));
+    EXPECT_THAT(migrate[0], HasSubstr("tinh-b.db"));
+    EXPECT_THAT(migrate[0], HasSubstr("\"source_head\""));
+    EXPECT_THAT(migrate[0],
+                HasSubstr(std::string("\"hash\":\"") + VerifyAudit(b).head_hash + "\""));
+    EXPECT_THAT(migrate[0], HasSubstr("\"agreement\":{\"first\":" + std::to_string(offset + 1)));
+
+    // New records after the move get ids past the copied ones (PostgreSQL: identities moved).
+    Exec(target,
+         "INSERT INTO partner (kind, name_vi, search_text, created_at, updated_at) VALUES "
+         "('other', 'Sau khi chuyển', 'sau khi chuyen', '2025-08-01T03:00:00.000Z', "
+         "'2025-08-01T03:00:00.000Z')");
+    EXPECT_EQ(QueryInt(target, "SELECT MAX(id) FROM partner"),
+              QueryInt(a, "SELECT MAX(id) FROM partner") +
+                  QueryInt(b, "SELECT MAX(id) FROM partner") + 1);
+}
+
+TEST_F(DataCommandsTest, MigrateDataMapsTheSameLoginToTheSamePersonOnlyWhenAsked) {
+    // Another province with the same demo logins (demo-admin, demo-officer-01 …) and others.
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    MakeProvince(a, 1);
+    MakeProvince(b, 2);
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+    auto before = Dump(target);
+
+    Outcome refused = RunMigrateData(b, target);
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_THAT(refused.err, HasSubstr("'demo-officer-01'"));
+    EXPECT_THAT(refused.err, HasSubstr("--map-users same-login"));
+    EXPECT_EQ(Dump(target), before);
+
+    Outcome mapped = RunMigrateData(b, target, "same-login");
+    ASSERT_EQ(mapped.code, 0) << ::testing::PrintToString(mapped);
+    EXPECT_THAT(mapped.out, HasSubstr("same logins, mapped to the target's accounts"));
+    EXPECT_THAT(mapped.out, HasSubstr("'demo-admin'"));
+    // The same people are one account each, with the roles they have in the target; the others
+    // come with theirs.
+    const std::string logins = "SELECT login FROM app_user";
+    std::set<std::string> in_a;
+    for (const auto& row : Rows(a, logins))
+        in_a.insert(row);
+    const std::string roles =
+        "SELECT u.login, r.role, r.all_provinces, p.admin_unit_id FROM user_role r "
+        "JOIN app_user u ON u.id = r.user_id "
+        "LEFT JOIN user_role_province p ON p.user_role_id = r.id";
+    std::vector<std::string> expected_roles = Rows(a, roles);
+    std::vector<std::string> expected_logins = Rows(a, logins);
+    std::size_t same = 0;
+    for (const auto& row : Rows(b, roles)) {
+        if (!in_a.count(row.substr(0, row.find(" | ")) + " | "))
+            expected_roles.push_back(row);
+    }
+    for (const auto& row : Rows(b, logins)) {
+        if (in_a.count(row))
+            ++same;
+        else
+            expected_logins.push_back(row);
+    }
+    EXPECT_GE(same, 8u);
+    std::sort(expected_roles.begin(), expected_roles.end());
+    std::sort(expected_logins.begin(), expected_logins.end());
+    EXPECT_EQ(Rows(target, logins), expected_logins);
+    EXPECT_EQ(Rows(target, roles), expected_roles);
+    EXPECT_EQ(Count(target, "agreement"), Count(a, "agreement") + Count(b, "agreement"));
+    // Their records and audit entries name the target's account of the same login.
+    for (const auto& sql : ParentChildJoins()) {
+        if (sql.find("user_role") != std::string::npos)
+            continue;
+        EXPECT_EQ(Rows(target, sql), Concat(Rows(a, sql), Rows(b, sql))) << sql;
+    }
+    auto report = VerifyAudit(target);
+    EXPECT_TRUE(report.ok) << report.problem;
+}
+
+TEST_F(DataCommandsTest, MigrateDataRefusesToMoveTheSameDatabaseTwice) {
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    InitDatabase(a);
+    AddDemoAccounts(a);
+    InitDatabase(b);
+    AddDemoAccounts(b);
+    Exec(b, "UPDATE app_user SET login = login || '.b'");
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+    ASSERT_EQ(RunMigrateData(b, target).code, 0);
+    auto before = Dump(target);
+    for (const auto& again : {a, b}) {
+        Outcome r = RunMigrateData(again, target, "same-login");
+        EXPECT_EQ(r.code, 1) << again;
+        EXPECT_THAT(r.err, HasSubstr("was moved into --to already"));
+        EXPECT_THAT(r.err, HasSubstr("copy every record twice"));
+        EXPECT_EQ(Dump(target), before);
+    }
+}
+
+TEST_F(DataCommandsTest, MigrateDataMatchesIndicatorsByCodeAndRoundsByPeriod) {
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    InitDatabase(a);
+    AddDemoAccounts(a);
+    AddIndicatorFigures(a, "exports", 1);
+    InitDatabase(b);
+    AddIndicatorFigures(b, "exports", 2);
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+
+    Outcome r = RunMigrateData(b, target);
+    ASSERT_EQ(r.code, 0) << ::testing::PrintToString(r);
+    EXPECT_EQ(Count(target, "indicator"), 1);
+    EXPECT_EQ(Count(target, "indicator_round"), 1);
+    EXPECT_EQ(Count(target, "indicator_round_item"), 1);
+    EXPECT_EQ(Count(target, "indicator_submission"), 2);
+    std::string values =
+        "SELECT i.code, r.year, r.number, s.admin_unit_id, v.admin_unit_id, v.value_milli "
+        "FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id "
+        "JOIN indicator_submission s ON s.id = v.submission_id "
+        "JOIN indicator_round r ON r.id = v.round_id AND r.id = s.round_id";
+    EXPECT_EQ(Rows(target, values), Concat(Rows(a, values), Rows(b, values)));
+    EXPECT_TRUE(VerifyAudit(target).ok);
+}
+
+TEST_F(DataCommandsTest, MigrateDataRefusesAnIndicatorWhoseDefinitionDiffers) {
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    InitDatabase(a);
+    AddDemoAccounts(a);
+    AddIndicatorFigures(a, "exports", 1);
+    InitDatabase(b);
+    AddIndicatorFigures(b, "exports", 2, "usd_million");
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+    auto before = Dump(target);
+    Outcome r = RunMigrateData(b, target);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("table indicator: the same key with another definition"));
+    EXPECT_THAT(r.err, HasSubstr("unit 'usd_million' ≠ 'count'"));
+    EXPECT_EQ(Dump(target), before);
+}
+
+TEST_F(DataCommandsTest, MigrateDataLeavesTheTargetUnchangedWhenACopyFailsHalfWay) {
+    // The second province reports the same unit's figures for the same round as the first: its
+    // accounts, partners and agreements are copied before the submission collides.
+    std::string a = file("tinh-a.db");
+    std::string b = file("tinh-b.db");
+    MakeProvince(a, 1);
+    AddIndicatorFigures(a, "exports", 1);
+    MakeProvince(b, 2, ".b");
+    AddIndicatorFigures(b, "exports", 1);
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+    auto before = Dump(target);
+    Outcome r = RunMigrateData(b, target);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("of table indicator_submission (source)"));
+    EXPECT_THAT(r.err, HasSubstr("--to was not changed"));
+    EXPECT_EQ(Dump(target), before);
+    EXPECT_TRUE(VerifyAudit(target).ok);
 }
 
 TEST_F(DataCommandsTest, MigrateDataRefusesASourceWhoseAuditChainWasTampered) {
