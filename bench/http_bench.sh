@@ -12,6 +12,10 @@
 #   BENCH_STARTS       start-up measurements; the median is reported (default 5)
 #   BENCH_THREADS      ngoaivu --threads (default 2, like nginx's worker_processes 2)
 #   BENCH_LOG_FILE     ngoaivu --log-file (default /dev/null)
+#   BENCH_PIN          1: the load generator and the servers on separate cores (taskset): wrk
+#                      -t1 and this script on core 0, each server on core 1 with one thread or
+#                      worker (ngoaivu --threads 1, nginx worker_processes 1), as when the
+#                      clients are on other machines. Default 0: everything shares both cores.
 #
 # The /api/ endpoints need an account: a read-only one ("bench", role viewer, every province) is
 # created in the temporary database with an API token, which wrk and curl send as
@@ -38,6 +42,21 @@ THREADS=${BENCH_THREADS:-2}
 LOG_FILE=${BENCH_LOG_FILE:-/dev/null}
 WRK_THREADS=2
 NGINX_WORKERS=2
+PIN=${BENCH_PIN:-0}
+CORES=$(nproc)
+SERVER_CPU=()
+if [[ $PIN == 1 ]]; then
+    command -v taskset >/dev/null || die "taskset not found (Debian package util-linux)"
+    ((CORES >= 2)) || die "BENCH_PIN=1 needs two cores"
+    # This shell and everything it starts (wrk, curl) on core 0; the servers on core 1.
+    taskset -p -c 0 $$ >/dev/null
+    SERVER_CPU=(taskset -c 1)
+    WRK_THREADS=1
+    NGINX_WORKERS=1
+    THREADS=1
+elif [[ $PIN != 0 ]]; then
+    die "BENCH_PIN must be 0 or 1"
+fi
 ENDPOINTS=(/healthz /api/v1/provinces/79)
 SERVERS=(ngoaivu nginx)
 
@@ -72,8 +91,8 @@ trap 'exit 143' TERM
 
 # Starts ngoaivu on port $1, logging its standard error to $2; sets NV_PID.
 start_ngoaivu() {
-    "$BIN" serve --db "$DB" --listen "127.0.0.1:$1" --threads "$THREADS" --log-file "$LOG_FILE" \
-        2>>"$2" &
+    "${SERVER_CPU[@]}" "$BIN" serve --db "$DB" --listen "127.0.0.1:$1" --threads "$THREADS" \
+        --log-file "$LOG_FILE" 2>>"$2" &
     NV_PID=$!
     STARTED_PIDS+=("$NV_PID")
 }
@@ -194,7 +213,9 @@ user_line=""
     echo "    }"
     echo "}"
 } >"$NGX/nginx.conf"
-"$NGINX" -p "$NGX/" -c "$NGX/nginx.conf" -e "$NGX/error.log" 2>"$NGX/stderr.log" &
+# Pinned (BENCH_PIN=1): the master and its worker on core 1, like ngoaivu.
+"${SERVER_CPU[@]}" "$NGINX" -p "$NGX/" -c "$NGX/nginx.conf" -e "$NGX/error.log" \
+    2>"$NGX/stderr.log" &
 NGX_PID=$!
 STARTED_PIDS+=("$NGX_PID")
 for ((i = 0; i < 1000; i++)); do
@@ -259,8 +280,10 @@ done | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
 # 7. The table.
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 echo
-echo "ngoaivu HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($CPU)"
-echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency on the same machine; $ROUNDS rounds" \
+echo "ngoaivu HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores ($CPU)"
+where="on the same machine"
+[[ $PIN == 1 ]] && where="on core 0, the servers on core 1 (BENCH_PIN=1)"
+echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency $where; $ROUNDS rounds" \
     "alternating servers; ngoaivu --threads $THREADS, nginx worker_processes $NGINX_WORKERS"
 echo "req/s: mean of the rounds; p99: the worse round"
 echo

@@ -73,24 +73,9 @@ for tool in wrk curl awk; do
     command -v "$tool" >/dev/null || die "$tool not found (Debian packages: wrk curl)"
 done
 [[ -r $LUA ]] || die "bench/wrk_percentiles.lua is missing"
-WITH_PG=0
-for b in "${BACKENDS[@]}"; do
-    case $b in
-        sqlite) ;;
-        postgres) WITH_PG=1 ;;
-        *) die "BENCH_BACKENDS: unknown backend \"$b\"" ;;
-    esac
-done
-
+check_backends
 # No PostgreSQL given: run again inside a throw-away cluster, which sets NGOAIVU_TEST_POSTGRES.
-if ((WITH_PG)) && [[ -z ${NGOAIVU_TEST_POSTGRES:-} ]]; then
-    command -v psql >/dev/null || die "psql not found (Debian package postgresql-client)"
-    echo "indicators_bench: NGOAIVU_TEST_POSTGRES is not set; starting a throw-away cluster" \
-        "(scripts/pg_test_cluster.sh)"
-    exec {NAP_FD}<&-
-    exec bash "$ROOT/scripts/pg_test_cluster.sh" run \
-        bash "$(readlink -f "${BASH_SOURCE[0]}")" "$BIN"
-fi
+pg_cluster_reexec "$(readlink -f "${BASH_SOURCE[0]}")" "$BIN"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngoaivu-indicators-bench.XXXXXX")
 PG_DBNAME=bench_ind_$$
@@ -98,23 +83,11 @@ PG_CREATED=0
 STARTED_PIDS=()
 # shellcheck disable=SC2317  # called by cleanup
 bench_cleanup() {
-    ((PG_CREATED)) || return 0
-    psql -X -q "$NGOAIVU_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $PG_DBNAME WITH (FORCE)" \
-        >/dev/null 2>&1 || echo "indicators_bench: could not drop database $PG_DBNAME" >&2
+    pg_drop_database
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# URL $1 with its database (the path) replaced by $2; the query string (?host=...) is kept.
-url_with_database() {
-    local url=$1 query="" authority
-    [[ $url == *\?* ]] && query="?${url#*\?}"
-    authority=${url%%\?*}
-    authority=${authority#*://}
-    authority=${authority%%/*}
-    echo "${url%%://*}://$authority/$2$query"
-}
 
 echo "== ngoaivu indicators benchmark: $BIN"
 echo "   work dir $WORK; demo scale $SCALE; wrk -t1 -c1 -d$DURATION, warm-up ${WARMUP}s per run"
@@ -124,15 +97,8 @@ declare -A DB_OF PORT_OF TOKEN_OF
 DB_OF[sqlite]=$WORK/indicators.db
 PG_VERSION=""
 if ((WITH_PG)); then
-    PG_VERSION=$(psql -X -A -t -q "$NGOAIVU_TEST_POSTGRES" -c "SHOW server_version") ||
-        die "cannot connect to PostgreSQL at $NGOAIVU_TEST_POSTGRES"
-    psql -X -q -v ON_ERROR_STOP=1 "$NGOAIVU_TEST_POSTGRES" -c "CREATE DATABASE $PG_DBNAME" \
-        >"$WORK/psql.log" 2>&1 || {
-        cat "$WORK/psql.log" >&2
-        die "CREATE DATABASE $PG_DBNAME failed"
-    }
-    PG_CREATED=1
-    DB_OF[postgres]=$(url_with_database "$NGOAIVU_TEST_POSTGRES" "$PG_DBNAME")
+    pg_create_database
+    DB_OF[postgres]=$PG_URL
 fi
 
 # 1. The databases.
@@ -170,19 +136,7 @@ for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
 done
 
 # 4. Load: one connection, one thread, per case and backend.
-declare -A R_RPS R_P50 R_P95 R_P99 R_ERR
-for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
-    for b in "${BACKENDS[@]}"; do
-        PORT=${PORT_OF[$b]}
-        token=${TOKEN_OF[$b,${CASE_WHO[i]}]}
-        ((WARMUP == 0)) || wrk_lua "${CASE_PATH[i]}" "$token" "$WARMUP"
-        wrk_lua "${CASE_PATH[i]}" "$token" "$DURATION_S"
-        R_RPS[$i,$b]=$RPS R_P50[$i,$b]=$P50_MS R_P95[$i,$b]=$P95_MS R_P99[$i,$b]=$P99_MS
-        R_ERR[$i,$b]=$ERRORS
-        printf '   %-78s %-8s %-8s %7s req/s  p95 %8s ms\n' "${CASE_PATH[i]}" "${CASE_WHO[i]}" "$b" \
-            "$RPS" "$P95_MS"
-    done
-done
+measure_cases
 LOAD_AFTER=$(load_average)
 
 # 5. The table.
@@ -195,16 +149,5 @@ echo "wrk -t1 -c1 -d$DURATION per row (one user), after ${WARMUP}s of warm-up; m
     "(every province), officer = demo-officer-01 (2001 Hà Nội); ratio = PostgreSQL p95 / SQLite p95"
 echo "$LOAD_BEFORE before, $LOAD_AFTER after"
 echo
-printf '%-78s %-8s %-8s %7s %8s %8s %8s %6s %-14s %s\n' endpoint who backend req/s "p50 ms" \
-    "p95 ms" "p99 ms" errors "p95 target" ratio
-for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
-    for b in "${BACKENDS[@]}"; do
-        target="< ${CASE_TARGET[i]} ms: $(verdict "${R_P95[$i,$b]}" "<" "${CASE_TARGET[i]}")"
-        r=""
-        [[ $b == postgres ]] && r="$(ratio "${R_P95[$i,postgres]}" "${R_P95[$i,sqlite]}")x"
-        printf '%-78s %-8s %-8s %7s %8s %8s %8s %6s %-14s %s\n' "${CASE_PATH[i]}" \
-            "${CASE_WHO[i]}" "$b" "${R_RPS[$i,$b]}" "${R_P50[$i,$b]}" "${R_P95[$i,$b]}" \
-            "${R_P99[$i,$b]}" "${R_ERR[$i,$b]}" "$target" "$r"
-    done
-done
+print_backend_table
 exit 0

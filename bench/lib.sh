@@ -1,5 +1,6 @@
 # Shell functions shared by the benchmark scripts (bench/http_bench.sh, bench/db_bench.sh,
-# bench/agreements_bench.sh, bench/schedule_bench.sh).
+# bench/agreements_bench.sh, bench/schedule_bench.sh, bench/indicators_bench.sh,
+# bench/reports_bench.sh).
 # Source it; it is not a program:
 #
 #   BENCH_NAME=http_bench   # prefix of die's messages
@@ -223,7 +224,7 @@ total_errors() {
     echo "$n"
 }
 
-# ---- For the benchmarks at national scale (agreements_bench.sh, schedule_bench.sh) -------------
+# ---- For the benchmarks one user at a time (agreements_, schedule_, indicators_, reports_bench) --
 # They also rely on: BIN (the ngoaivu binary), ROOT (the repository), LUA
 # (bench/wrk_percentiles.lua), THREADS and LOG_FILE (ngoaivu serve's --threads and --log-file).
 
@@ -327,4 +328,106 @@ load_average() {
     local one five fifteen _
     read -r one five fifteen _ </proc/loadavg
     echo "load $one $five $fifteen (1, 5, 15 min)"
+}
+
+# ---- SQLite and PostgreSQL side by side (indicators_bench.sh, reports_bench.sh) ----------------
+# They also rely on: BACKENDS (array of "sqlite", "postgres"), the cases CASE_PATH, CASE_WHO and
+# CASE_TARGET (p95 bound in ms) as parallel arrays, PORT_OF[backend] (the server of each backend)
+# and TOKEN_OF[backend,who] (its API tokens), PG_DBNAME (the database made for the run), and
+# PATH_WIDTH (the endpoint column's width; default 78).
+
+# Checks BACKENDS and sets WITH_PG (1 when "postgres" is among them).
+check_backends() {
+    local b
+    WITH_PG=0
+    for b in "${BACKENDS[@]}"; do
+        case $b in
+            sqlite) ;;
+            postgres) WITH_PG=1 ;;
+            *) die "BENCH_BACKENDS: unknown backend \"$b\"" ;;
+        esac
+    done
+}
+
+# When PostgreSQL is wanted (WITH_PG) and NGOAIVU_TEST_POSTGRES is unset, runs "bash $@" (the
+# script and its arguments) again under scripts/pg_test_cluster.sh, a throw-away cluster that
+# sets it; returns otherwise. Call it before WORK and the traps are set up.
+pg_cluster_reexec() {
+    ((WITH_PG)) && [[ -z ${NGOAIVU_TEST_POSTGRES:-} ]] || return 0
+    command -v psql >/dev/null || die "psql not found (Debian package postgresql-client)"
+    echo "${BENCH_NAME:-bench}: NGOAIVU_TEST_POSTGRES is not set; starting a throw-away cluster" \
+        "(scripts/pg_test_cluster.sh)"
+    exec {NAP_FD}<&-
+    exec bash "$ROOT/scripts/pg_test_cluster.sh" run bash "$@"
+}
+
+# URL $1 with its database (the path) replaced by $2; the query string (?host=...) is kept.
+url_with_database() {
+    local url=$1 query="" authority
+    [[ $url == *\?* ]] && query="?${url#*\?}"
+    authority=${url%%\?*}
+    authority=${authority#*://}
+    authority=${authority%%/*}
+    echo "${url%%://*}://$authority/$2$query"
+}
+
+# Creates the database PG_DBNAME with the admin URL in NGOAIVU_TEST_POSTGRES; sets PG_VERSION,
+# PG_CREATED=1 (pg_drop_database drops it then) and PG_URL (the database's URL). Dies on failure.
+pg_create_database() {
+    PG_VERSION=$(psql -X -A -t -q "$NGOAIVU_TEST_POSTGRES" -c "SHOW server_version") ||
+        die "cannot connect to PostgreSQL at $NGOAIVU_TEST_POSTGRES"
+    psql -X -q -v ON_ERROR_STOP=1 "$NGOAIVU_TEST_POSTGRES" -c "CREATE DATABASE $PG_DBNAME" \
+        >"$WORK/psql.log" 2>&1 || {
+        cat "$WORK/psql.log" >&2
+        die "CREATE DATABASE $PG_DBNAME failed"
+    }
+    PG_CREATED=1
+    PG_URL=$(url_with_database "$NGOAIVU_TEST_POSTGRES" "$PG_DBNAME")
+}
+
+# Drops PG_DBNAME when pg_create_database made it (for bench_cleanup; the servers are stopped).
+pg_drop_database() {
+    ((${PG_CREATED:-0})) || return 0
+    psql -X -q "$NGOAIVU_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $PG_DBNAME WITH (FORCE)" \
+        >/dev/null 2>&1 || echo "${BENCH_NAME:-bench}: could not drop database $PG_DBNAME" >&2
+}
+
+# Loads every case on every backend, one after the other (case 1 on sqlite, on postgres, case 2
+# ...): $WARMUP seconds unrecorded (none when 0), then $DURATION_S seconds with wrk_lua. Sets
+# R_RPS, R_P50, R_P95, R_P99 and R_ERR keyed "case,backend" and prints a line per run.
+measure_cases() {
+    local i b token
+    declare -gA R_RPS R_P50 R_P95 R_P99 R_ERR
+    for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
+        for b in "${BACKENDS[@]}"; do
+            PORT=${PORT_OF[$b]}
+            token=${TOKEN_OF[$b,${CASE_WHO[i]}]}
+            ((WARMUP == 0)) || wrk_lua "${CASE_PATH[i]}" "$token" "$WARMUP"
+            wrk_lua "${CASE_PATH[i]}" "$token" "$DURATION_S"
+            R_RPS[$i,$b]=$RPS R_P50[$i,$b]=$P50_MS R_P95[$i,$b]=$P95_MS R_P99[$i,$b]=$P99_MS
+            R_ERR[$i,$b]=$ERRORS
+            printf "   %-${PATH_WIDTH:-78}s %-8s %-8s %7s req/s  p95 %8s ms\n" "${CASE_PATH[i]}" \
+                "${CASE_WHO[i]}" "$b" "$RPS" "$P95_MS"
+        done
+    done
+}
+
+# The table of measure_cases's figures: a row per case and backend, with the p95 target met or
+# not and, on PostgreSQL's row, the ratio of its p95 to SQLite's.
+print_backend_table() {
+    local i b target r fmt="%-${PATH_WIDTH:-78}s %-8s %-8s %7s %8s %8s %8s %6s %-14s %s\n"
+    # shellcheck disable=SC2059  # the format holds the column width
+    printf "$fmt" endpoint who backend req/s "p50 ms" "p95 ms" "p99 ms" errors "p95 target" ratio
+    for ((i = 0; i < ${#CASE_PATH[@]}; i++)); do
+        for b in "${BACKENDS[@]}"; do
+            target="< ${CASE_TARGET[i]} ms: $(verdict "${R_P95[$i,$b]}" "<" "${CASE_TARGET[i]}")"
+            r=""
+            [[ $b == postgres && -n ${R_P95[$i,sqlite]:-} ]] &&
+                r="$(ratio "${R_P95[$i,postgres]}" "${R_P95[$i,sqlite]}")x"
+            # shellcheck disable=SC2059
+            printf "$fmt" "${CASE_PATH[i]}" "${CASE_WHO[i]}" "$b" "${R_RPS[$i,$b]}" \
+                "${R_P50[$i,$b]}" "${R_P95[$i,$b]}" "${R_P99[$i,$b]}" "${R_ERR[$i,$b]}" \
+                "$target" "$r"
+        done
+    done
 }
