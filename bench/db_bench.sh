@@ -116,22 +116,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# URL $1 with its database (the path) replaced by $2; the query string (?host=...) is kept.
-url_with_database() {
-    local url=$1 query="" authority
-    [[ $url == *\?* ]] && query="?${url#*\?}"
-    authority=${url%%\?*}
-    authority=${authority#*://}
-    authority=${authority%%/*}
-    echo "${url%%://*}://$authority/$2$query"
-}
-
-# Seconds since $1 (a NOW_US value), one decimal.
-seconds_since() {
-    now_us
-    awk -v u="$((NOW_US - $1))" 'BEGIN { printf "%.1f", u / 1000000 }'
-}
-
 PG_VERSION=$(psql -X -A -t -q "$ADMIN_URL" -c "SHOW server_version") ||
     die "cannot connect to PostgreSQL at $ADMIN_URL"
 PG_FSYNC=$(psql -X -A -t -q "$ADMIN_URL" -c "SHOW fsync")

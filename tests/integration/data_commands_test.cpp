@@ -153,14 +153,10 @@ void BuildProvince(const std::string& location, std::uint64_t seed,
                    const std::string& login_suffix) {
     InitDatabase(location);
     auto db = storage::Open(location);
-    SystemClock clock;
-    audit::SqlAuditRepository audit_repo;
-    audit::AuditService audit(*db, audit_repo, clock);
-    accounts::SqlAccountRepository account_repo;
-    accounts::AccountsConfig config;
-    config.cost = accounts::kTestCost;
-    config.dictionary = "";
-    accounts::AccountService account_service(*db, account_repo, audit, clock, config);
+    TestAccounts province(*db);
+    auto& clock = province.clock;
+    auto& audit = province.audit;
+    auto& account_service = province.service;
     partners::SqlPartnerRepository partner_repo;
     partners::PartnerService partner_service(*db, partner_repo, audit, clock);
     ASSERT_TRUE(app::AddDemoData(account_service, seed, 1, &partner_service).ok());
@@ -706,14 +702,8 @@ TEST_F(DataCommandsTest, MigrateDataCopiesEveryTableKeepingTheIds) {
     std::int64_t max_id = QueryInt(target, "SELECT MAX(id) FROM app_user");
     {
         auto national = storage::Open(target);
-        SystemClock clock;
-        audit::SqlAuditRepository audit_repo;
-        audit::AuditService audit(*national, audit_repo, clock);
-        accounts::SqlAccountRepository repo;
-        accounts::AccountsConfig config;
-        config.cost = accounts::kTestCost;
-        config.dictionary = "";
-        accounts::AccountService service(*national, repo, audit, clock, config);
+        TestAccounts national_accounts(*national);
+        auto& service = national_accounts.service;
         accounts::CreateUserRequest user;
         user.login = "after-migration";
         user.display_name = "Sau khi chuyển";

@@ -146,16 +146,22 @@ std::vector<nlohmann::json> TestApp::AccessLog() const {
     return out;
 }
 
+TestAccounts::TestAccounts(storage::Database& db, accounts::AccountsConfig config)
+    : audit(db, audit_repo, clock), service(db, repo, audit, clock, config) {}
+
+accounts::AccountsConfig TestAccounts::CheapAccountsConfig() {
+    accounts::AccountsConfig config;
+    config.cost = accounts::kTestCost;
+    config.dictionary = "";
+    return config;
+}
+
 std::map<std::string, std::string> AddDemoAccounts(const std::string& db_path,
                                                    const std::vector<std::string>& token_logins) {
     auto db = storage::Open(db_path);
-    SystemClock clock;
-    audit::SqlAuditRepository audit_repo;
-    audit::AuditService audit(*db, audit_repo, clock);
-    accounts::SqlAccountRepository repo;
-    accounts::AccountsConfig config;
-    config.cost = accounts::kTestCost;
-    accounts::AccountService service(*db, repo, audit, clock, config);
+    // With the dictionary check of the production configuration, as before.
+    TestAccounts demo_accounts(*db, TestAppOptions::DefaultAccountsConfig());
+    auto& service = demo_accounts.service;
     std::map<std::string, std::string> tokens;
     auto demo = app::AddDemoData(service, 1, 1);
     EXPECT_TRUE(demo.ok());

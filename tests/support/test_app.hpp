@@ -16,8 +16,11 @@
 #include "app/config.hpp"
 #include "base/clock.hpp"
 #include "http/server.hpp"
+#include "modules/accounts/account_repository.hpp"
 #include "modules/accounts/account_service.hpp"
 #include "modules/accounts/password.hpp"
+#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/reports/figure_source.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
@@ -43,6 +46,21 @@ void InitDatabase(const std::string& db);
 // database at `db`, and returns one new API token per login in `token_logins`.
 std::map<std::string, std::string> AddDemoAccounts(
     const std::string& db, const std::vector<std::string>& token_logins = {});
+
+// The audit trail and the account service on an open database, as a test that adds accounts or
+// demo data builds them: the system clock, cheap password hashing, and no dictionary check unless
+// `config` says otherwise.
+struct TestAccounts {
+    explicit TestAccounts(storage::Database& db,
+                          accounts::AccountsConfig config = CheapAccountsConfig());
+    static accounts::AccountsConfig CheapAccountsConfig();
+
+    SystemClock clock;
+    audit::SqlAuditRepository audit_repo;
+    audit::AuditService audit;
+    accounts::SqlAccountRepository repo;
+    accounts::AccountService service;
+};
 
 // How a TestApp is set up. The defaults suit most tests: a small server with the production
 // limits and timeouts (except a short shutdown grace so that no test can hang on teardown), the
