@@ -19,6 +19,28 @@ std::string ReadFile(const std::filesystem::path& p) {
     return s.str();
 }
 
+// The view as templates see it, where an empty string is false: `{{#x}}…{{/x}}` is skipped and
+// `{{^x}}…{{/x}}` shown when x is "", as in most Mustache implementations (kainjow counts every
+// string as true, which showed "→ " with no unit, an empty paragraph, or no "—" for a missing
+// value). `{{x}}` of an empty string still renders nothing.
+class EmptyStringIsFalse : public kainjow::mustache::context<std::string> {
+ public:
+    explicit EmptyStringIsFalse(const Data* view) : context(view) {}
+
+    const Data* get(const std::string& name) const override {
+        const Data* d = context::get(name);
+        if (d && d->is_string() && d->string_value().empty())
+            return &False();
+        return d;
+    }
+
+ private:
+    static const Data& False() {
+        static const Data kFalse(false);
+        return kFalse;
+    }
+};
+
 }  // namespace
 
 Catalog Catalog::Load(const std::filesystem::path& file) {
@@ -83,7 +105,8 @@ std::string Renderer::RenderTemplate(const std::string& text, Data& view) const 
             view.set(name, body);  // {{>partials/nav}}
     }
     kainjow::mustache::mustache tmpl(text);
-    std::string out = tmpl.render(view);
+    EmptyStringIsFalse context(&view);
+    std::string out = tmpl.render(context);
     if (!tmpl.is_valid())
         throw std::runtime_error("template render: " + tmpl.error_message());
     return out;
