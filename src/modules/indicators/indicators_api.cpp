@@ -24,6 +24,18 @@ Result<std::pair<std::int64_t, std::int64_t>> RoundAndUnit(const Request& req) {
     return std::make_pair(*id, *unit);
 }
 
+// A read of the round named by {id}: `read(id)` encoded by `encode`, or the error envelope.
+template <typename Read, typename Encode>
+Response ReadRound(const Request& req, Read&& read, Encode&& encode) {
+    auto id = http::ParseIdParam(req, "id");
+    if (!id)
+        return Fail(req, id.error());
+    auto result = read(*id);
+    if (!result)
+        return Fail(req, result.error());
+    return http::JsonResponse(200, encode(*result));
+}
+
 Response GridResponse(const Request& req, const Result<Grid>& g) {
     if (!g)
         return Fail(req, g.error());
@@ -124,23 +136,16 @@ void RegisterIndicatorApi(http::Router& router, IndicatorService& service) {
                 }});
     router.Add({"GET", "/api/v1/indicator-rounds/{id}", Access::kAuthenticated,
                 "A reporting round with the indicators it asks for", [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return Fail(req, id.error());
-                    auto r = service.GetRound(*req.actor, *id);
-                    if (!r)
-                        return Fail(req, r.error());
-                    return http::JsonResponse(200, detail::RoundJson(*r, true));
+                    return ReadRound(
+                        req, [&](std::int64_t id) { return service.GetRound(*req.actor, id); },
+                        [](const Round& r) { return detail::RoundJson(r, true); });
                 }});
     router.Add({"GET", "/api/v1/indicator-rounds/{id}/completeness", Access::kAuthenticated,
                 "Which provinces have reported, on time or late", [&service](Request& req) {
-                    auto id = http::ParseIdParam(req, "id");
-                    if (!id)
-                        return Fail(req, id.error());
-                    auto c = service.GetCompleteness(*req.actor, *id);
-                    if (!c)
-                        return Fail(req, c.error());
-                    return http::JsonResponse(200, detail::CompletenessJson(*c));
+                    return ReadRound(
+                        req,
+                        [&](std::int64_t id) { return service.GetCompleteness(*req.actor, id); },
+                        [](const auto& c) { return detail::CompletenessJson(c); });
                 }});
     router.Add({"GET", "/api/v1/indicator-rounds/{id}/submissions/{unit}", Access::kAuthenticated,
                 "A province's data set (grid) in a round", [&service](Request& req) {
