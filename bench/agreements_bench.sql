@@ -175,18 +175,20 @@ JOIN bench_field f ON f.k = a.f1
 JOIN bench_partner p ON p.k = a.p1
 ORDER BY a.id;
 
--- Partners: the first always, a second for 40 %, a third for 10 % (duplicates ignored).
-INSERT OR IGNORE INTO agreement_partner (agreement_id, partner_id)
+-- Partners: the first always, a second for 40 %, a third for 10 % (UNION drops duplicates; not
+-- INSERT OR IGNORE, which would leave the tallies of migration 0013 short: SQLite runs the BEFORE
+-- trigger of a row it then ignores).
+INSERT INTO agreement_partner (agreement_id, partner_id)
 SELECT a.id, p.id FROM bench_a a JOIN bench_partner p ON p.k = a.p1
-UNION ALL
+UNION
 SELECT a.id, p.id FROM bench_a a JOIN bench_partner p ON p.k = a.p2 WHERE a.r_links < 40
-UNION ALL
+UNION
 SELECT a.id, p.id FROM bench_a a JOIN bench_partner p ON p.k = a.p3 WHERE a.r_links < 10;
 
 -- Fields: the topic, and a second one for half of them.
-INSERT OR IGNORE INTO agreement_field (agreement_id, field)
+INSERT INTO agreement_field (agreement_id, field)
 SELECT a.id, f.code FROM bench_a a JOIN bench_field f ON f.k = a.f1
-UNION ALL
+UNION
 SELECT a.id, f.code FROM bench_a a JOIN bench_field f ON f.k = a.f2 WHERE a.r_links % 2 = 0;
 
 -- Deadlines: open ones for consulting (opinion, 10 days), referred_pm (PM's reply, 10 days),

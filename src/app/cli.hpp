@@ -45,6 +45,7 @@ struct CliOptions {
     CLI::App* version_cmd = nullptr;
     CLI::App* user_cmd = nullptr;
     CLI::App* audit_cmd = nullptr;
+    CLI::App* tallies_cmd = nullptr;
     CLI::App* backup_cmd = nullptr;
     CLI::App* restore_cmd = nullptr;
     CLI::App* migrate_data_cmd = nullptr;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <system_error>
 #include <unistd.h>
@@ -50,6 +51,26 @@ constexpr int kBlobChunkRows = 4;
 int Refuse(std::ostream& err, const std::string& vi, const std::string& en) {
     err << "Lỗi / Error: " << vi << " / " << en << "\n";
     return kRefused;
+}
+
+// Appends one audit entry about the whole database, by the maintenance command `command`.
+audit::AuditEntry AppendDatabaseEntry(audit::SqlAuditRepository& repo, storage::Transaction& tx,
+                                      const std::string& command, const std::string& action,
+                                      const std::string& entity_id, const nlohmann::json& before,
+                                      const nlohmann::json& after) {
+    SystemClock clock;
+    Actor actor = Actor::System(command);
+    audit::AuditEntry entry;
+    entry.at = audit::IsoUtc(clock.Now());
+    entry.user_login = actor.login;
+    entry.request_id = actor.request_id;
+    entry.client_address = actor.client_address;
+    entry.action = action;
+    entry.entity = "database";
+    entry.entity_id = entity_id;
+    entry.before_json = before.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    entry.after_json = after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return repo.Append(tx, std::move(entry));
 }
 
 // The location as it may be shown: a URL without its password.
@@ -714,6 +735,8 @@ Result<std::vector<TableCounts>> CopyTables(storage::Database& source, storage::
     auto in = source.Begin(storage::TxMode::kRead);
     auto tx = target.Begin(storage::TxMode::kWrite);
     for (const auto& table : DataTables()) {
+        if (table.kind == TableKind::kDerived)
+            continue;
         TableCounts c{table.name};
         c.source = repo.Count(*in, table);
         if (table.kind == TableKind::kReference) {
@@ -1091,6 +1114,8 @@ Result<MergeOutcome> Merger::Run(storage::Database& source, storage::Database& t
     std::vector<TableCounts>& counts = outcome_.counts;
     std::optional<std::size_t> audit_at;
     for (const auto& table : DataTables()) {
+        if (table.kind == TableKind::kDerived)
+            continue;
         TableCounts c{table.name};
         c.source = repo_.Count(*in, table);
         c.before = repo_.Count(*tx, table);
@@ -1154,19 +1179,9 @@ Result<MergeOutcome> Merger::Run(storage::Database& source, storage::Database& t
         {"same_logins", outcome_.same_logins},
         {"not_carried", not_carried},
     };
-    SystemClock clock;
-    Actor actor = Actor::System("migrate-data");
-    audit::AuditEntry entry;
-    entry.at = audit::IsoUtc(clock.Now());
-    entry.user_login = actor.login;
-    entry.request_id = actor.request_id;
-    entry.client_address = actor.client_address;
-    entry.action = "migrate_data";
-    entry.entity = "database";
-    entry.entity_id = first_hash;
-    entry.before_json = "null";
-    entry.after_json = after.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    outcome_.migrate_entry = audit_repo_.Append(*tx, std::move(entry)).id;
+    outcome_.migrate_entry = AppendDatabaseEntry(audit_repo_, *tx, "migrate-data", "migrate_data",
+                                                 first_hash, nlohmann::json(nullptr), after)
+                                 .id;
     if (audit_at)
         ++counts[*audit_at].copied;
 
@@ -1525,6 +1540,81 @@ int Restore(const RestoreRequest& request, std::ostream& out, std::ostream& err)
     }
     return IsPostgresUrl(request.db) ? RestorePostgres(request, out, err)
                                      : RestoreSqlite(request, out, err);
+}
+
+namespace {
+
+// Compares every tally with its records; prints one line per tally, and the first differing rows.
+bool VerifyTallies(storage::Transaction& tx, std::ostream& out, nlohmann::json* found) {
+    SqlDataRepository repo;
+    bool ok = true;
+    for (const auto& table : DataTables()) {
+        if (table.kind != TableKind::kDerived)
+            continue;
+        auto d = repo.CompareTally(tx, table, 5);
+        if (found)
+            (*found)[table.name] = {{"missing", d.missing}, {"extra", d.extra}};
+        if (d.missing == 0 && d.extra == 0) {
+            out << "  " << table.name << ": khớp / agrees (" << repo.Count(tx, table)
+                << " dòng / rows)\n";
+            continue;
+        }
+        ok = false;
+        out << "  " << table.name << ": KHÔNG KHỚP / DIFFERS — " << d.missing
+            << " dòng đếm từ hồ sơ không có trong bảng / rows counted from the records not in the "
+               "tally, "
+            << d.extra << " dòng thừa / rows the records do not give\n";
+        for (const auto& row : d.missing_rows)
+            out << "    hồ sơ / records: " << row << "\n";
+        for (const auto& row : d.extra_rows)
+            out << "    bảng / tally:    " << row << "\n";
+    }
+    return ok;
+}
+
+}  // namespace
+
+int Tallies(const TalliesRequest& r, std::ostream& out, std::ostream& err) {
+    if (!IsPostgresUrl(r.db)) {
+        if (auto refused = RefuseUnreadableSqlite("--db", SqlitePath(r.db), err))
+            return *refused;
+    }
+    std::unique_ptr<storage::Database> db;
+    try {
+        db = storage::Open(r.db);
+        storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
+    } catch (const storage::DatabaseError& e) {
+        return Refuse(err, "--db: không mở hoặc không nâng cấp được CSDL: " + std::string(e.what()),
+                      "--db: cannot open or migrate the database: " + std::string(e.what()));
+    }
+    if (r.rebuild) {
+        SqlDataRepository repo;
+        auto tx = db->Begin(storage::TxMode::kWrite);
+        nlohmann::json before = nlohmann::json::object();
+        std::ostringstream ignored;
+        VerifyTallies(*tx, ignored, &before);
+        for (const auto& table : DataTables()) {
+            if (table.kind == TableKind::kDerived)
+                repo.RebuildTally(*tx, table);
+        }
+        audit::SqlAuditRepository audit_repo;
+        AppendDatabaseEntry(audit_repo, *tx, "tallies", "tallies_rebuild", "tallies", before,
+                            nlohmann::json(nullptr));
+        tx->Commit();
+        out << "Đã đếm lại / Counted again from the records.\n";
+    }
+    auto tx = db->Begin(storage::TxMode::kRead);
+    bool ok = VerifyTallies(*tx, out, nullptr);
+    tx->Commit();
+    db->Close();
+    if (!ok) {
+        err << "Lỗi / Error: bảng đếm không khớp với hồ sơ; chạy `ngoaivu tallies rebuild` (khi "
+               "máy chủ dừng hoặc đang chạy đều được) / the tallies do not agree with the "
+               "records; run `ngoaivu tallies rebuild` (with the server running or not)\n";
+        return 3;
+    }
+    out << "Bảng đếm khớp với hồ sơ / The tallies agree with the records.\n";
+    return 0;
 }
 
 int MigrateData(const MigrateDataRequest& request, std::ostream& out, std::ostream& err) {

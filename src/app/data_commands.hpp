@@ -68,6 +68,18 @@ struct RestoreRequest {
 // (all or nothing); a database that already has tables needs `force`.
 int Restore(const RestoreRequest& request, std::ostream& out, std::ostream& err);
 
+struct TalliesRequest {
+    std::string db;        // --db: a SQLite file (or sqlite:PATH) or a postgresql:// URL
+    bool rebuild = false;  // `tallies rebuild` (else `tallies verify`)
+};
+
+// The counts kept with the records (the kDerived tables of migration 0013, which the dashboards
+// read). verify: counts every tally again from the records in one read transaction and compares
+// (exit 0 when all agree; 3 with the first differing rows of each tally otherwise). rebuild:
+// counts them again and replaces them in one write transaction with one audit entry
+// (`tallies_rebuild`, how many rows differed), then verifies.
+int Tallies(const TalliesRequest& request, std::ostream& out, std::ostream& err);
+
 struct MigrateDataRequest {
     std::string from;  // --from: the province's database (normally SQLite)
     std::string to;    // --to: the national database (normally PostgreSQL)

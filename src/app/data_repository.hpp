@@ -46,6 +46,9 @@ enum class TableKind {
     // The one bookkeeping row that a migration creates (audit_head): replaced by the source's
     // when the target holds no records, the target's kept when it does.
     kSingleton,
+    // Counts derived from the records (the tallies of migration 0013): never copied, since the
+    // target's triggers count the records as they are copied; `ngoaivu tallies verify` checks.
+    kDerived,
 };
 
 // What `ngoaivu migrate-data` does with a kRecords table's rows when the target already holds
@@ -130,6 +133,17 @@ class SqlDataRepository {
     void Insert(storage::Transaction& tx, const TableSpec& table, const Values& row);
     // Deletes every row of `table`.
     void DeleteAll(storage::Transaction& tx, const TableSpec& table);
+    // A kDerived tally against its view `<table>_source` grouped by the tally's key (rows whose
+    // count is 0 are ignored): the rows counted from the records that the tally does not hold
+    // with that count, then the tally's rows that the records do not give; each as "key=value
+    // … n=N", at most `limit` of each, and how many in all.
+    struct TallyDifferences {
+        std::int64_t missing = 0, extra = 0;
+        std::vector<std::string> missing_rows, extra_rows;
+    };
+    TallyDifferences CompareTally(storage::Transaction& tx, const TableSpec& table, int limit);
+    // Empties a kDerived tally and counts it again from its view.
+    void RebuildTally(storage::Transaction& tx, const TableSpec& table);
     // PostgreSQL only: moves the identity of `table`'s id past its largest id, so that the next
     // row inserted without an id does not collide with a copied one. A no-op for a column that
     // is not an identity.

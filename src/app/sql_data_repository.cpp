@@ -758,6 +758,62 @@ const std::vector<TableSpec>& DataTables() {
         // migrations/0011_auth_epoch.sql: the counter token caches compare (any value will do on
         // the target: a move changes who may use a token only by what it copies).
         {"auth_epoch", TableKind::kSingleton, {{"id", kInt}, {"value", kInt}}, {"id"}},
+        // migrations/0013_tallies.sql: counts kept by triggers, never copied.
+        {"agreement_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"status", kText},
+          {"has_result", kInt},
+          {"n", kInt}},
+         {"year", "admin_unit_id", "current_unit_id", "status", "has_result"}},
+        {"agreement_field_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"status", kText},
+          {"field", kText},
+          {"n", kInt}},
+         {"year", "admin_unit_id", "current_unit_id", "status", "field"}},
+        {"agreement_country_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"status", kText},
+          {"country_alpha2", kText},
+          {"n", kInt}},
+         {"year", "admin_unit_id", "current_unit_id", "status", "country_alpha2"}},
+        {"commitment_done_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"month", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"n", kInt}},
+         {"year", "month", "admin_unit_id", "current_unit_id"}},
+        {"delegation_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"direction", kText},
+          {"level", kText},
+          {"status", kText},
+          {"n", kInt}},
+         {"year", "admin_unit_id", "current_unit_id", "direction", "level", "status"}},
+        {"event_tally",
+         TableKind::kDerived,
+         {{"year", kInt},
+          {"admin_unit_id", kInt},
+          {"current_unit_id", kInt},
+          {"type", kText},
+          {"status", kText},
+          {"national", kInt},
+          {"n", kInt}},
+         {"year", "admin_unit_id", "current_unit_id", "type", "status", "national"}},
     };
     return kTables;
 }
@@ -847,6 +903,45 @@ void SqlDataRepository::Insert(storage::Transaction& tx, const TableSpec& table,
 
 void SqlDataRepository::DeleteAll(storage::Transaction& tx, const TableSpec& table) {
     tx.Exec("DELETE FROM " + table.name);
+}
+
+namespace {
+
+// "year=2024 admin_unit_id=1001 … n=3": the key's values and the count of one tally row.
+std::string TallyRow(const storage::Row& r, const TableSpec& table) {
+    std::string out;
+    for (std::size_t i = 0; i < table.key.size(); ++i)
+        out += table.key[i] + "=" + (r.IsNull(i) ? "NULL" : r.Text(i)) + " ";
+    return out + "n=" + r.Text(table.key.size());
+}
+
+}  // namespace
+
+SqlDataRepository::TallyDifferences SqlDataRepository::CompareTally(storage::Transaction& tx,
+                                                                    const TableSpec& table,
+                                                                    int limit) {
+    std::string keys = Join(table.key);
+    std::string counted =
+        "SELECT " + keys + ", COUNT(*) AS n FROM " + table.name + "_source GROUP BY " + keys;
+    std::string held = "SELECT " + keys + ", n FROM " + table.name + " WHERE n <> 0";
+    TallyDifferences out;
+    auto differ = [&](const std::string& a, const std::string& b, std::int64_t& count,
+                      std::vector<std::string>& rows) {
+        std::string diff = "SELECT * FROM (" + a + " EXCEPT " + b + ") AS d";
+        count = tx.QueryOne("SELECT COUNT(*) FROM (" + diff + ") AS c")->Int(0);
+        for (const auto& r : tx.Query(diff + " ORDER BY " + keys + " LIMIT $1", {limit}))
+            rows.push_back(TallyRow(r, table));
+    };
+    differ(counted, held, out.missing, out.missing_rows);
+    differ(held, counted, out.extra, out.extra_rows);
+    return out;
+}
+
+void SqlDataRepository::RebuildTally(storage::Transaction& tx, const TableSpec& table) {
+    std::string keys = Join(table.key);
+    tx.Exec("DELETE FROM " + table.name);
+    tx.Exec("INSERT INTO " + table.name + " (" + keys + ", n) SELECT " + keys + ", COUNT(*) FROM " +
+            table.name + "_source GROUP BY " + keys);
 }
 
 void SqlDataRepository::ResetIdentity(storage::Transaction& tx, const TableSpec& table) {

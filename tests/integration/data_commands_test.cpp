@@ -83,13 +83,24 @@ Outcome RunMigrateData(const std::string& from, const std::string& to,
     return {code, out.str(), err.str()};
 }
 
-// Every row of every table of DataTables(), in key order, as text: what a database holds.
+Outcome RunTallies(const std::string& db, bool rebuild = false) {
+    std::ostringstream out;
+    std::ostringstream err;
+    int code = app::Tallies({db, rebuild}, out, err);
+    return {code, out.str(), err.str()};
+}
+
+// Every row of every table of DataTables(), in key order, as text: what a database holds. The
+// tallies are derived (compared with their records by RunTallies instead: a tally may keep rows
+// whose count fell to zero, which a copy counted afresh does not have).
 std::map<std::string, std::vector<std::string>> Dump(const std::string& location) {
     std::map<std::string, std::vector<std::string>> dump;
     auto db = storage::Open(location);
     app::SqlDataRepository repo;
     auto tx = db->Begin(storage::TxMode::kRead);
     for (const auto& table : app::DataTables()) {
+        if (table.kind == app::TableKind::kDerived)
+            continue;
         auto& rows = dump[table.name];
         for (const auto& row : repo.ReadChunk(*tx, table, {}, 1'000'000)) {
             std::string line;
@@ -694,6 +705,8 @@ TEST_F(DataCommandsTest, MigrateDataCopiesEveryTableKeepingTheIds) {
     EXPECT_THAT(r.out, HasSubstr("app_user"));
     EXPECT_THAT(r.out, HasSubstr("audit trail intact"));
     EXPECT_EQ(Dump(target), Dump(db()));
+    Outcome tallies = RunTallies(target);
+    EXPECT_EQ(tallies.code, 0) << ::testing::PrintToString(tallies);
     auto report = VerifyAudit(target);
     EXPECT_TRUE(report.ok) << report.problem;
     EXPECT_GT(report.entries, 0);
@@ -799,6 +812,17 @@ TEST_F(DataCommandsTest, MigrateDataMovesTwoProvincesIntoOneDatabaseRenumberingT
     ASSERT_FALSE(Rows(b, one + std::to_string(id_b)).empty());
     EXPECT_EQ(Rows(target, one + std::to_string(id_b + offset)),
               Rows(b, one + std::to_string(id_b)));
+
+    // The dashboards' tallies count both provinces' records, each once (not copied: counted by
+    // the target's triggers as the records arrived).
+    Outcome tallies = RunTallies(target);
+    EXPECT_EQ(tallies.code, 0) << ::testing::PrintToString(tallies);
+    const std::string signed_count = "SELECT COUNT(*) FROM agreement WHERE signed_year IS NOT NULL";
+    EXPECT_EQ(QueryInt(target, "SELECT SUM(n) FROM agreement_tally"),
+              QueryInt(a, signed_count) + QueryInt(b, signed_count));
+    EXPECT_GT(QueryInt(b, signed_count), 0);
+    EXPECT_EQ(QueryInt(target, "SELECT SUM(n) FROM delegation_tally"),
+              Count(a, "delegation") + Count(b, "delegation"));
 
     // The second province's chain follows the first's, re-chained, and one entry says so.
     auto report = VerifyAudit(target);
@@ -1026,6 +1050,56 @@ TEST_F(DataCommandsTest, MigrateDataRefusesTheSameDatabaseAsSourceAndTarget) {
 }
 
 // --- helpers of the PostgreSQL paths ---
+
+TEST_F(DataCommandsTest, TalliesVerifyFindsADamagedTallyAndRebuildMendsItWithAnAuditEntry) {
+    std::string a = file("tinh-a.db");
+    MakeProvince(a, 1);
+    std::string target = National();
+    ASSERT_EQ(RunMigrateData(a, target).code, 0);
+    Outcome fine = RunTallies(target);
+    ASSERT_EQ(fine.code, 0) << ::testing::PrintToString(fine);
+    EXPECT_THAT(fine.out, HasSubstr("delegation_tally: khớp / agrees"));
+    EXPECT_THAT(fine.out, HasSubstr("The tallies agree with the records"));
+    auto records = Dump(target);
+    std::int64_t audit_before = Count(target, "audit_log");
+
+    // One count too many, and one year of agreements gone.
+    Exec(target,
+         "UPDATE delegation_tally SET n = n + 1 WHERE year = (SELECT MIN(year) FROM "
+         "delegation_tally) AND admin_unit_id = (SELECT MIN(admin_unit_id) FROM delegation_tally "
+         "WHERE year = (SELECT MIN(year) FROM delegation_tally))");
+    Exec(target,
+         "DELETE FROM agreement_tally WHERE year = (SELECT MAX(year) FROM agreement_tally)");
+    Outcome damaged = RunTallies(target);
+    EXPECT_EQ(damaged.code, 3) << ::testing::PrintToString(damaged);
+    EXPECT_THAT(damaged.out, HasSubstr("delegation_tally: KHÔNG KHỚP / DIFFERS — 1 "));
+    EXPECT_THAT(damaged.out, HasSubstr("agreement_tally: KHÔNG KHỚP / DIFFERS"));
+    EXPECT_THAT(damaged.out, HasSubstr("bảng / tally:"));
+    EXPECT_THAT(damaged.out, HasSubstr("hồ sơ / records: year="));
+    EXPECT_THAT(damaged.out, HasSubstr("event_tally: khớp / agrees"));
+    EXPECT_THAT(damaged.err, HasSubstr("ngoaivu tallies rebuild"));
+    EXPECT_EQ(Count(target, "audit_log"), audit_before) << "verify writes nothing";
+
+    Outcome rebuilt = RunTallies(target, /*rebuild=*/true);
+    ASSERT_EQ(rebuilt.code, 0) << ::testing::PrintToString(rebuilt);
+    EXPECT_EQ(RunTallies(target).code, 0);
+    auto after = Dump(target);
+    for (const char* audit : {"audit_log", "audit_head"}) {
+        after.erase(audit);
+        records.erase(audit);
+    }
+    EXPECT_EQ(after, records) << "rebuild changes the tallies only";
+    auto entry = Rows(target,
+                      "SELECT entity, user_login, before_json FROM audit_log WHERE action = "
+                      "'tallies_rebuild'");
+    ASSERT_EQ(entry.size(), 1u);
+    EXPECT_THAT(entry[0], HasSubstr("\"delegation_tally\":{\"extra\":1,\"missing\":1}"));
+    EXPECT_TRUE(VerifyAudit(target).ok);
+
+    Outcome missing = RunTallies(file("nowhere/none.db"));
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_THAT(missing.err, HasSubstr("--db"));
+}
 
 TEST(DataCommandsPostgresUrl, TheServerPasswordGoesToTheEnvironmentNotTheCommandLine) {
     auto pg = app::SplitPassword("postgresql://ngoaivu:s%40cr%3At@db.example:5432/ngoaivu?x=1");

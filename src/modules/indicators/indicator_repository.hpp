@@ -93,8 +93,11 @@ class IndicatorRepository {
                                                    int to_year) = 0;
 };
 
+// The counted indicators are read from the tallies kept with the records (migration 0013), or
+// from the records when `use_tallies` is false (the tests that compare both).
 class SqlIndicatorRepository final : public IndicatorRepository {
  public:
+    explicit SqlIndicatorRepository(bool use_tallies = true) : use_tallies_(use_tallies) {}
     std::vector<Indicator> ListIndicators(storage::Transaction& tx, bool active_only) override;
     std::optional<Indicator> FindIndicator(storage::Transaction& tx,
                                            const std::string& code) override;
@@ -133,6 +136,9 @@ class SqlIndicatorRepository final : public IndicatorRepository {
     std::vector<PeriodValue> CountedValues(storage::Transaction& tx, const std::string& key,
                                            const std::string& code, int from_year,
                                            int to_year) override;
+
+ private:
+    bool use_tallies_;
 };
 
 }  // namespace ngoaivu::indicators

@@ -141,6 +141,11 @@ constexpr const char* kCountCommitmentsDone =
     "GROUP BY CASE WHEN c.done_on >= $3 THEN a.current_unit_id ELSE a.admin_unit_id END, "
     "CAST(SUBSTR(c.done_on, 1, 4) AS INTEGER)";
 
+// The same counts from the tallies kept with the records (migration 0013), whose columns have
+// the records' names under the alias t; rows whose count fell to zero are dropped.
+constexpr const char* kTallyGroup = " GROUP BY t.year, t.admin_unit_id";
+constexpr const char* kTallyNonZero = " HAVING SUM(t.n) <> 0";
+
 std::optional<Date> OptDate(const Row& r, std::size_t i) {
     auto t = r.OptText(i);
     return t ? Date::ParseIso(*t) : std::nullopt;
@@ -449,7 +454,43 @@ std::vector<PeriodValue> SqlIndicatorRepository::CountedValues(Transaction& tx,
                                                                int from_year, int to_year) {
     storage::Rows rows;
     SqlFilter f;
-    if (key == "agreements_signed" || key == "agreements_with_results") {
+    if (use_tallies_) {
+        // The tallies kept with the records (migration 0013), under the alias t.
+        f.Add("t.year >= ?", from_year).Add("t.year <= ?", to_year);
+        std::string from;
+        if (key == "agreements_signed" || key == "agreements_with_results") {
+            f.AddIn("t.status", agreements::SignedStatusCodes());
+            if (key == "agreements_with_results")
+                f.Add("t.has_result = 1");
+            from = " FROM agreement_tally t";
+        } else if (key.starts_with("delegations_")) {
+            f.Add("t.direction = ?",
+                  key.find("outbound") != std::string::npos ? "outbound" : "inbound");
+            if (key.ends_with("_top"))
+                f.Add("t.level = ?", "top_leaders");
+            f.AddIn("t.status", delegations::CarriedOutStatusCodes());
+            from = " FROM delegation_tally t";
+        } else if (key == "events_international") {
+            f.Add("t.type = ?", "international_conference").Add("t.admin_unit_id <> 0");
+            f.AddIn("t.status", events::TookPlaceStatusCodes());
+            from = " FROM event_tally t";
+        } else if (key == "commitments_done") {
+            // Before the merger day (the first of a month) for the agreement's province of the
+            // time, from it for the same province by today's boundaries.
+            Date merger = MergerDay();
+            std::string unit = "CASE WHEN t.year * 100 + t.month >= " +
+                               std::to_string(merger.year() * 100 + merger.month()) +
+                               " THEN t.current_unit_id ELSE t.admin_unit_id END";
+            rows = tx.Query("SELECT " + unit + ", t.year, SUM(t.n) FROM commitment_done_tally t" +
+                                f.Where() + " GROUP BY t.year, " + unit + kTallyNonZero,
+                            f.params());
+        }
+        if (!from.empty()) {
+            rows = tx.Query("SELECT t.admin_unit_id, t.year, SUM(t.n)" + from + f.Where() +
+                                kTallyGroup + kTallyNonZero,
+                            f.params());
+        }
+    } else if (key == "agreements_signed" || key == "agreements_with_results") {
         f.Add("a.signed_year >= ?", from_year).Add("a.signed_year <= ?", to_year);
         f.Add("a.signed_on IS NOT NULL").AddIn("a.status", agreements::SignedStatusCodes());
         if (key == "agreements_with_results")

@@ -38,8 +38,12 @@ class ReportRepository {
     virtual std::optional<Date> LastNationalConference(storage::Transaction& tx, Date today) = 0;
 };
 
+// Counts of whole calendar years are read from the tallies kept with the records (migration
+// 0013); other periods, and every read when `use_tallies` is false (the tests that compare both),
+// from the records.
 class SqlReportRepository final : public ReportRepository {
  public:
+    explicit SqlReportRepository(bool use_tallies = true) : use_tallies_(use_tallies) {}
     std::vector<Unit> Units(storage::Transaction& tx) override;
     AgreementCounts Agreements(storage::Transaction& tx, const ProvinceScope& scope,
                                const RecordFilter& filter) override;
@@ -52,6 +56,9 @@ class SqlReportRepository final : public ReportRepository {
     std::vector<Award> Awards(storage::Transaction& tx, const ProvinceScope& scope,
                               const RecordFilter& filter, std::int64_t limit) override;
     std::optional<Date> LastNationalConference(storage::Transaction& tx, Date today) override;
+
+ private:
+    bool use_tallies_;
 };
 
 }  // namespace ngoaivu::reports

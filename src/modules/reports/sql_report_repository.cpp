@@ -40,6 +40,35 @@ constexpr const char* kAgreementsByField =
     "SELECT f.field, COUNT(*) FROM agreement a JOIN agreement_field f ON f.agreement_id = a.id";
 
 constexpr const char* kDelegationCounts = "SELECT d.direction, d.level, COUNT(*) FROM delegation d";
+
+// The same counts for whole years from the tallies kept with the records (migration 0013): the
+// same conditions on the tally's columns, which have the records' names, under the alias `t`.
+// Rows whose count fell to zero are dropped, as a count of records would not show them.
+constexpr const char* kTallyAgreementYears =
+    "SELECT t.year, t.has_result, SUM(t.n) FROM agreement_tally t";
+constexpr const char* kTallyAgreementsByOldUnit =
+    "SELECT t.admin_unit_id, SUM(t.n) FROM agreement_tally t";
+constexpr const char* kTallyAgreementsByNewUnit =
+    "SELECT t.current_unit_id, SUM(t.n) FROM agreement_tally t";
+constexpr const char* kTallyAgreementsByField =
+    "SELECT t.field, SUM(t.n) FROM agreement_field_tally t";
+constexpr const char* kTallyAgreementsByCountry =
+    "SELECT c.alpha2, c.name_vi, c.name_en, SUM(t.n) FROM agreement_country_tally t "
+    "JOIN country c ON c.alpha2 = t.country_alpha2";
+constexpr const char* kTallyDelegationCounts =
+    "SELECT t.direction, t.level, SUM(t.n) FROM delegation_tally t";
+constexpr const char* kNonZero = " HAVING SUM(t.n) <> 0";
+
+// The agreements' breakdowns, from the records or from the tallies.
+struct AgreementQueries {
+    std::string_view years, by_old_unit, by_new_unit, by_field, by_country, having;
+};
+constexpr AgreementQueries kRecordAgreementQueries{kAgreementYears,      kAgreementsByOldUnit,
+                                                   kAgreementsByNewUnit, kAgreementsByField,
+                                                   kAgreementsByCountry, ""};
+constexpr AgreementQueries kTallyAgreementQueries{
+    kTallyAgreementYears,    kTallyAgreementsByOldUnit, kTallyAgreementsByNewUnit,
+    kTallyAgreementsByField, kTallyAgreementsByCountry, kNonZero};
 constexpr const char* kVisits =
     "SELECT d.id, d.title, d.starts_on, d.ends_on, d.direction, d.admin_unit_id FROM delegation d";
 // The limit follows the filter's parameters.
@@ -104,6 +133,23 @@ SqlFilter AgreementFilter(const ProvinceScope& scope, const RecordFilter& filter
     return f;
 }
 
+// True when the filter's period is whole calendar years, which the tallies can answer.
+bool WholeYears(const RecordFilter& filter) {
+    return filter.from.month() == 1 && filter.from.day() == 1 && filter.to.month() == 12 &&
+           filter.to.day() == 31 && filter.from <= filter.to;
+}
+
+// The tallies' rows of the filter's years, statuses and units.
+SqlFilter TallyFilter(const ProvinceScope& scope, const RecordFilter& filter,
+                      const std::vector<std::string_view>& statuses) {
+    SqlFilter f;
+    f.Add("t.year >= ?", filter.from.year());
+    f.Add("t.year <= ?", filter.to.year());
+    f.AddIn("t.status", statuses);
+    AddUnitConditions(f, scope, filter, "t");
+    return f;
+}
+
 SqlFilter DelegationFilter(const ProvinceScope& scope, const RecordFilter& filter) {
     SqlFilter f;
     f.Add("d.starts_on >= ?", filter.from.ToIso());
@@ -123,10 +169,11 @@ SqlFilter EventFilter(const ProvinceScope& scope, const RecordFilter& filter) {
     return f;
 }
 
-std::vector<KeyCount> KeyCounts(storage::Transaction& tx, const std::string& sql,
-                                const SqlFilter& f, bool integer_key) {
+std::vector<KeyCount> KeyCounts(storage::Transaction& tx, std::string_view sql, const SqlFilter& f,
+                                bool integer_key, std::string_view having = "") {
     std::vector<KeyCount> out;
-    for (const auto& r : tx.Query(sql + f.Where() + kGroupOne, f.params())) {
+    std::string query = std::string(sql) + f.Where() + kGroupOne + std::string(having);
+    for (const auto& r : tx.Query(query, f.params())) {
         KeyCount c;
         c.key = integer_key ? std::to_string(r.Int(0)) : r.Text(0);
         c.count = r.Int(1);
@@ -162,10 +209,14 @@ std::vector<Unit> SqlReportRepository::Units(storage::Transaction& tx) {
 AgreementCounts SqlReportRepository::Agreements(storage::Transaction& tx,
                                                 const ProvinceScope& scope,
                                                 const RecordFilter& filter) {
+    bool tallies = use_tallies_ && WholeYears(filter);
+    const AgreementQueries& q = tallies ? kTallyAgreementQueries : kRecordAgreementQueries;
+    SqlFilter f = tallies ? TallyFilter(scope, filter, agreements::SignedStatusCodes())
+                          : AgreementFilter(scope, filter);
     AgreementCounts out;
-    SqlFilter f = AgreementFilter(scope, filter);
     std::map<int, AgreementYear> years;
-    for (const auto& r : tx.Query(kAgreementYears + f.Where() + kGroupTwo, f.params())) {
+    std::string by_year = std::string(q.years) + f.Where() + kGroupTwo + std::string(q.having);
+    for (const auto& r : tx.Query(by_year, f.params())) {
         int year = static_cast<int>(r.OptInt(0).value_or(0));
         auto& y = years[year];
         y.year = year;
@@ -176,11 +227,12 @@ AgreementCounts SqlReportRepository::Agreements(storage::Transaction& tx,
         out.signed_count += y.with_results + y.without_results;
         out.with_results += y.with_results;
     }
-    out.by_unit = KeyCounts(
-        tx, filter.generation == 1 ? kAgreementsByOldUnit : kAgreementsByNewUnit, f, true);
-    out.by_field = KeyCounts(tx, kAgreementsByField, f, false);
-    for (const auto& r :
-         tx.Query(std::string(kAgreementsByCountry) + f.Where() + kGroupCountry, f.params())) {
+    out.by_unit =
+        KeyCounts(tx, filter.generation == 1 ? q.by_old_unit : q.by_new_unit, f, true, q.having);
+    out.by_field = KeyCounts(tx, q.by_field, f, false, q.having);
+    std::string by_country =
+        std::string(q.by_country) + f.Where() + kGroupCountry + std::string(q.having);
+    for (const auto& r : tx.Query(by_country, f.params())) {
         out.by_country.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3)});
     }
     return out;
@@ -190,6 +242,13 @@ std::vector<DelegationCount> SqlReportRepository::Delegations(storage::Transacti
                                                               const ProvinceScope& scope,
                                                               const RecordFilter& filter) {
     std::vector<DelegationCount> out;
+    if (use_tallies_ && WholeYears(filter)) {
+        SqlFilter t = TallyFilter(scope, filter, delegations::CarriedOutStatusCodes());
+        for (const auto& r :
+             tx.Query(kTallyDelegationCounts + t.Where() + kGroupTwo + kNonZero, t.params()))
+            out.push_back({r.Text(0), r.Text(1), r.Int(2)});
+        return out;
+    }
     SqlFilter f = DelegationFilter(scope, filter);
     for (const auto& r : tx.Query(kDelegationCounts + f.Where() + kGroupTwo, f.params()))
         out.push_back({r.Text(0), r.Text(1), r.Int(2)});
