@@ -175,9 +175,7 @@ JOIN bench_field f ON f.k = a.f1
 JOIN bench_partner p ON p.k = a.p1
 ORDER BY a.id;
 
--- Partners: the first always, a second for 40 %, a third for 10 % (UNION drops duplicates; not
--- INSERT OR IGNORE, which would leave the tallies of migration 0013 short: SQLite runs the BEFORE
--- trigger of a row it then ignores).
+-- Partners: the first always, a second for 40 %, a third for 10 % (UNION drops duplicates).
 INSERT INTO agreement_partner (agreement_id, partner_id)
 SELECT a.id, p.id FROM bench_a a JOIN bench_partner p ON p.k = a.p1
 UNION

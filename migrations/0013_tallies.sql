@@ -7,9 +7,9 @@
 -- so that the dashboards read a few thousand rows whatever the number of records.
 --
 -- Each tally has a view, `<tally>_source`: what one record contributes, with the record's id.
--- It is the single definition of a tally: the triggers add a record's contribution (+) after a
--- write and take it away (-) before one; `ngoaivu tallies verify` compares each tally with its
--- view grouped, and `ngoaivu tallies rebuild` refills it from the view. The tallies keep every
+-- It is the single definition of a tally: this migration fills the tally from it, `ngoaivu
+-- tallies verify` compares each tally with its view grouped, `ngoaivu tallies rebuild` refills it
+-- from the view, and the triggers below change it as the view's rows change. The tallies keep every
 -- status (the counted ones are the modules' rule, bound at read time), units as ids (0 for an
 -- event of no province), and rows whose count fell to 0 (harmless; readers sum).
 --
@@ -133,321 +133,356 @@ INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, nat
 SELECT year, admin_unit_id, current_unit_id, type, status, national, COUNT(*)
 FROM event_tally_source GROUP BY year, admin_unit_id, current_unit_id, type, status, national;
 
--- The triggers: before a write, the record's contribution is taken away; after it, added.
--- A child row (a result, a field, a partner link, a commitment) refreshes its agreement's.
--- Deleting an agreement takes its whole contribution away first; its child rows, deleted by the
--- cascade after it, then find no agreement and change nothing.
-CREATE TRIGGER agreement_tally_before_update BEFORE UPDATE OF signed_year, admin_unit_id, current_unit_id, status ON agreement
+-- The triggers, all AFTER the write except one (a row that INSERT OR IGNORE skips fires none).
+-- A record whose keys change takes away what it counted under its old keys and adds what it
+-- counts under its new ones. Deleting an agreement takes its whole contribution away BEFORE the
+-- delete, while its child rows are still there; the cascade that deletes them afterwards finds no
+-- agreement and changes nothing. Not supported: INSERT OR REPLACE into a counted table (SQLite
+-- fires no delete trigger for the rows it replaces); `ngoaivu tallies verify` would show it.
+
+-- Agreements.
+CREATE TRIGGER agreement_tally_insert AFTER INSERT ON agreement
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, -COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, -COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT year, admin_unit_id, current_unit_id, status, has_result, 1
+    FROM agreement_tally_source WHERE agreement_id = NEW.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_tally_after_update AFTER UPDATE OF signed_year, admin_unit_id, current_unit_id, status ON agreement
+
+CREATE TRIGGER agreement_tally_update
+AFTER UPDATE OF signed_year, admin_unit_id, current_unit_id, status ON agreement
+BEGIN
+    -- What it counted under its old keys (its child rows have not changed). Not from the
+    -- views, which see the new keys (an agreement no longer signed is not in them).
+    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
+    SELECT OLD.signed_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.status,
+           CASE WHEN EXISTS (SELECT 1 FROM result r WHERE r.agreement_id = OLD.id) THEN 1 ELSE 0
+           END, -1
+    WHERE OLD.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
+    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
+    SELECT OLD.signed_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.status, f.field, -1
+    FROM agreement_field f WHERE f.agreement_id = OLD.id AND OLD.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT DISTINCT OLD.signed_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.status,
+           p.country_alpha2, -1
+    FROM agreement_partner ap JOIN partner p ON p.id = ap.partner_id
+    WHERE ap.agreement_id = OLD.id AND OLD.signed_year IS NOT NULL
+      AND p.country_alpha2 IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
+    SELECT year, month, OLD.admin_unit_id, OLD.current_unit_id, -COUNT(*)
+    FROM commitment_done_tally_source WHERE agreement_id = OLD.id
+    GROUP BY year, month
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    -- What it counts now.
+    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
+    SELECT year, admin_unit_id, current_unit_id, status, has_result, 1
+    FROM agreement_tally_source WHERE agreement_id = NEW.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
+    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
+    SELECT year, admin_unit_id, current_unit_id, status, field, 1
+    FROM agreement_field_tally_source WHERE agreement_id = NEW.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, 1
+    FROM agreement_country_tally_source WHERE agreement_id = NEW.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
+    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*)
+    FROM commitment_done_tally_source WHERE agreement_id = NEW.id
+    GROUP BY year, month, admin_unit_id, current_unit_id
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+END;
+
+CREATE TRIGGER agreement_tally_delete BEFORE DELETE ON agreement
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
+    SELECT year, admin_unit_id, current_unit_id, status, has_result, -1
+    FROM agreement_tally_source WHERE agreement_id = OLD.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    SELECT year, admin_unit_id, current_unit_id, status, field, -1
+    FROM agreement_field_tally_source WHERE agreement_id = OLD.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -1
+    FROM agreement_country_tally_source WHERE agreement_id = OLD.id
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (NEW.id)
+    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*)
+    FROM commitment_done_tally_source WHERE agreement_id = OLD.id
     GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_tally_before_delete BEFORE DELETE ON agreement
+
+-- Results: an agreement moves when it gains its first result or loses its last.
+CREATE TRIGGER result_tally_insert AFTER INSERT ON result
+WHEN (SELECT COUNT(*) FROM result r WHERE r.agreement_id = NEW.agreement_id) = 1
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, -COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, -COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, m.has_result, m.n
+    FROM agreement a, (SELECT 0 AS has_result, -1 AS n UNION ALL SELECT 1, 1) m
+    WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_tally_after_insert AFTER INSERT ON agreement
+CREATE TRIGGER result_tally_delete AFTER DELETE ON result
+WHEN NOT EXISTS (SELECT 1 FROM result r WHERE r.agreement_id = OLD.agreement_id)
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (NEW.id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, m.has_result, m.n
+    FROM agreement a, (SELECT 1 AS has_result, -1 AS n UNION ALL SELECT 0, 1) m
+    WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
 END;
-CREATE TRIGGER result_tally_before_insert BEFORE INSERT ON result
+CREATE TRIGGER result_tally_update_old AFTER UPDATE OF agreement_id ON result
+WHEN OLD.agreement_id <> NEW.agreement_id
+     AND NOT EXISTS (SELECT 1 FROM result r WHERE r.agreement_id = OLD.agreement_id)
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, -COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, m.has_result, m.n
+    FROM agreement a, (SELECT 1 AS has_result, -1 AS n UNION ALL SELECT 0, 1) m
+    WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
 END;
-CREATE TRIGGER result_tally_after_insert AFTER INSERT ON result
+CREATE TRIGGER result_tally_update_new AFTER UPDATE OF agreement_id ON result
+WHEN OLD.agreement_id <> NEW.agreement_id
+     AND (SELECT COUNT(*) FROM result r WHERE r.agreement_id = NEW.agreement_id) = 1
 BEGIN
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, m.has_result, m.n
+    FROM agreement a, (SELECT 0 AS has_result, -1 AS n UNION ALL SELECT 1, 1) m
+    WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
 END;
-CREATE TRIGGER result_tally_before_update BEFORE UPDATE OF agreement_id ON result
-BEGIN
-    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, -COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-END;
-CREATE TRIGGER result_tally_after_update AFTER UPDATE OF agreement_id ON result
-BEGIN
-    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-END;
-CREATE TRIGGER result_tally_before_delete BEFORE DELETE ON result
-BEGIN
-    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, -COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-END;
-CREATE TRIGGER result_tally_after_delete AFTER DELETE ON result
-BEGIN
-    INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, COUNT(*) FROM agreement_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-END;
-CREATE TRIGGER agreement_field_tally_before_insert BEFORE INSERT ON agreement_field
+
+-- Fields: each row counts by itself.
+CREATE TRIGGER agreement_field_tally_insert AFTER INSERT ON agreement_field
 BEGIN
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, -COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, NEW.field, 1
+    FROM agreement a WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_field_tally_after_insert AFTER INSERT ON agreement_field
+CREATE TRIGGER agreement_field_tally_delete AFTER DELETE ON agreement_field
 BEGIN
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, OLD.field, -1
+    FROM agreement a WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_field_tally_before_update BEFORE UPDATE OF agreement_id, field ON agreement_field
+CREATE TRIGGER agreement_field_tally_update AFTER UPDATE OF agreement_id, field ON agreement_field
 BEGIN
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, -COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-END;
-CREATE TRIGGER agreement_field_tally_after_update AFTER UPDATE OF agreement_id, field ON agreement_field
-BEGIN
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, OLD.field, -1
+    FROM agreement a WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, NEW.field, 1
+    FROM agreement a WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_field_tally_before_delete BEFORE DELETE ON agreement_field
+
+-- Partner links: an agreement counts for a country when it gains its first partner of that
+-- country, and stops when it loses its last.
+CREATE TRIGGER agreement_partner_tally_insert AFTER INSERT ON agreement_partner
 BEGIN
-    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, -COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, p.country_alpha2, 1
+    FROM agreement a JOIN partner p ON p.id = NEW.partner_id
+    WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL AND p.country_alpha2 IS NOT NULL
+      AND (SELECT COUNT(*) FROM agreement_partner ap JOIN partner o ON o.id = ap.partner_id
+           WHERE ap.agreement_id = a.id AND o.country_alpha2 = p.country_alpha2) = 1
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_field_tally_after_delete AFTER DELETE ON agreement_field
+CREATE TRIGGER agreement_partner_tally_delete AFTER DELETE ON agreement_partner
 BEGIN
-    INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, COUNT(*) FROM agreement_field_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, p.country_alpha2, -1
+    FROM agreement a JOIN partner p ON p.id = OLD.partner_id
+    WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL AND p.country_alpha2 IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM agreement_partner ap JOIN partner o ON o.id = ap.partner_id
+                      WHERE ap.agreement_id = a.id AND o.country_alpha2 = p.country_alpha2)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_partner_tally_before_insert BEFORE INSERT ON agreement_partner
+CREATE TRIGGER agreement_partner_tally_update
+AFTER UPDATE OF agreement_id, partner_id ON agreement_partner
 BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, p.country_alpha2, -1
+    FROM agreement a JOIN partner p ON p.id = OLD.partner_id
+    WHERE a.id = OLD.agreement_id AND a.signed_year IS NOT NULL AND p.country_alpha2 IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM agreement_partner ap JOIN partner o ON o.id = ap.partner_id
+                      WHERE ap.agreement_id = a.id AND o.country_alpha2 = p.country_alpha2)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, p.country_alpha2, 1
+    FROM agreement a JOIN partner p ON p.id = NEW.partner_id
+    WHERE a.id = NEW.agreement_id AND a.signed_year IS NOT NULL AND p.country_alpha2 IS NOT NULL
+      AND (SELECT COUNT(*) FROM agreement_partner ap JOIN partner o ON o.id = ap.partner_id
+           WHERE ap.agreement_id = a.id AND o.country_alpha2 = p.country_alpha2) = 1
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_partner_tally_after_insert AFTER INSERT ON agreement_partner
+
+-- A partner's country changed: each of its agreements may lose the old country (no partner of it
+-- left) and gain the new one (this partner is its only one).
+CREATE TRIGGER partner_tally_update AFTER UPDATE OF country_alpha2 ON partner
+WHEN OLD.country_alpha2 IS NOT NEW.country_alpha2
 BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, OLD.country_alpha2,
+           -COUNT(*)
+    FROM agreement_partner ap JOIN agreement a ON a.id = ap.agreement_id
+    WHERE ap.partner_id = NEW.id AND a.signed_year IS NOT NULL AND OLD.country_alpha2 IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM agreement_partner o JOIN partner p ON p.id = o.partner_id
+                      WHERE o.agreement_id = a.id AND p.country_alpha2 = OLD.country_alpha2)
+    GROUP BY a.signed_year, a.admin_unit_id, a.current_unit_id, a.status
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT a.signed_year, a.admin_unit_id, a.current_unit_id, a.status, NEW.country_alpha2,
+           COUNT(*)
+    FROM agreement_partner ap JOIN agreement a ON a.id = ap.agreement_id
+    WHERE ap.partner_id = NEW.id AND a.signed_year IS NOT NULL AND NEW.country_alpha2 IS NOT NULL
+      AND (SELECT COUNT(*) FROM agreement_partner o JOIN partner p ON p.id = o.partner_id
+           WHERE o.agreement_id = a.id AND p.country_alpha2 = NEW.country_alpha2) = 1
+    GROUP BY a.signed_year, a.admin_unit_id, a.current_unit_id, a.status
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
 END;
-CREATE TRIGGER agreement_partner_tally_before_update BEFORE UPDATE OF agreement_id, partner_id ON agreement_partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER agreement_partner_tally_after_update AFTER UPDATE OF agreement_id, partner_id ON agreement_partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER agreement_partner_tally_before_delete BEFORE DELETE ON agreement_partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER agreement_partner_tally_after_delete AFTER DELETE ON agreement_partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER partner_tally_before_update BEFORE UPDATE OF country_alpha2 ON partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, -COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (SELECT ap.agreement_id FROM agreement_partner ap WHERE ap.partner_id = OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER partner_tally_after_update AFTER UPDATE OF country_alpha2 ON partner
-BEGIN
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, COUNT(*) FROM agreement_country_tally_source WHERE agreement_id IN (SELECT ap.agreement_id FROM agreement_partner ap WHERE ap.partner_id = NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-END;
-CREATE TRIGGER commitment_tally_before_insert BEFORE INSERT ON commitment
-BEGIN
-    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
-END;
-CREATE TRIGGER commitment_tally_after_insert AFTER INSERT ON commitment
-BEGIN
-    INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (NEW.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
-END;
-CREATE TRIGGER commitment_tally_before_update BEFORE UPDATE OF agreement_id, status, done_on ON commitment
+
+-- Commitments: each one done counts by itself, in the month it was done.
+CREATE TRIGGER commitment_tally_insert AFTER INSERT ON commitment
+WHEN NEW.status = 'done' AND NEW.done_on IS NOT NULL
 BEGIN
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT CAST(SUBSTR(NEW.done_on, 1, 4) AS INTEGER), CAST(SUBSTR(NEW.done_on, 6, 2) AS INTEGER),
+           a.admin_unit_id, a.current_unit_id, 1
+    FROM agreement a WHERE a.id = NEW.agreement_id
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
 END;
-CREATE TRIGGER commitment_tally_after_update AFTER UPDATE OF agreement_id, status, done_on ON commitment
+CREATE TRIGGER commitment_tally_delete AFTER DELETE ON commitment
+WHEN OLD.status = 'done' AND OLD.done_on IS NOT NULL
 BEGIN
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT CAST(SUBSTR(OLD.done_on, 1, 4) AS INTEGER), CAST(SUBSTR(OLD.done_on, 6, 2) AS INTEGER),
+           a.admin_unit_id, a.current_unit_id, -1
+    FROM agreement a WHERE a.id = OLD.agreement_id
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
 END;
-CREATE TRIGGER commitment_tally_before_delete BEFORE DELETE ON commitment
+CREATE TRIGGER commitment_tally_update AFTER UPDATE OF agreement_id, status, done_on ON commitment
 BEGIN
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, -COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
-END;
-CREATE TRIGGER commitment_tally_after_delete AFTER DELETE ON commitment
-BEGIN
+    SELECT CAST(SUBSTR(OLD.done_on, 1, 4) AS INTEGER), CAST(SUBSTR(OLD.done_on, 6, 2) AS INTEGER),
+           a.admin_unit_id, a.current_unit_id, -1
+    FROM agreement a
+    WHERE a.id = OLD.agreement_id AND OLD.status = 'done' AND OLD.done_on IS NOT NULL
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, COUNT(*) FROM commitment_done_tally_source WHERE agreement_id IN (OLD.agreement_id)
-    GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
+    SELECT CAST(SUBSTR(NEW.done_on, 1, 4) AS INTEGER), CAST(SUBSTR(NEW.done_on, 6, 2) AS INTEGER),
+           a.admin_unit_id, a.current_unit_id, 1
+    FROM agreement a
+    WHERE a.id = NEW.agreement_id AND NEW.status = 'done' AND NEW.done_on IS NOT NULL
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
 END;
-CREATE TRIGGER delegation_tally_before_update BEFORE UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status ON delegation
+
+-- Delegations and events: each row counts by itself.
+CREATE TRIGGER delegation_tally_insert AFTER INSERT ON delegation
 BEGIN
     INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
-    SELECT year, admin_unit_id, current_unit_id, direction, level, status, -COUNT(*) FROM delegation_tally_source WHERE delegation_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, direction, level, status
-    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status) DO UPDATE SET n = delegation_tally.n + excluded.n;
+    VALUES (NEW.start_year, NEW.admin_unit_id, NEW.current_unit_id, NEW.direction, NEW.level,
+            NEW.status, 1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status)
+    DO UPDATE SET n = delegation_tally.n + excluded.n;
 END;
-CREATE TRIGGER delegation_tally_after_update AFTER UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status ON delegation
+CREATE TRIGGER delegation_tally_delete AFTER DELETE ON delegation
 BEGIN
     INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
-    SELECT year, admin_unit_id, current_unit_id, direction, level, status, COUNT(*) FROM delegation_tally_source WHERE delegation_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, direction, level, status
-    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status) DO UPDATE SET n = delegation_tally.n + excluded.n;
+    VALUES (OLD.start_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.direction, OLD.level,
+            OLD.status, -1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status)
+    DO UPDATE SET n = delegation_tally.n + excluded.n;
 END;
-CREATE TRIGGER delegation_tally_before_delete BEFORE DELETE ON delegation
+CREATE TRIGGER delegation_tally_update
+AFTER UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status ON delegation
 BEGIN
     INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
-    SELECT year, admin_unit_id, current_unit_id, direction, level, status, -COUNT(*) FROM delegation_tally_source WHERE delegation_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, direction, level, status
-    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status) DO UPDATE SET n = delegation_tally.n + excluded.n;
-END;
-CREATE TRIGGER delegation_tally_after_insert AFTER INSERT ON delegation
-BEGIN
+    VALUES (OLD.start_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.direction, OLD.level,
+            OLD.status, -1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status)
+    DO UPDATE SET n = delegation_tally.n + excluded.n;
     INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
-    SELECT year, admin_unit_id, current_unit_id, direction, level, status, COUNT(*) FROM delegation_tally_source WHERE delegation_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, direction, level, status
-    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status) DO UPDATE SET n = delegation_tally.n + excluded.n;
+    VALUES (NEW.start_year, NEW.admin_unit_id, NEW.current_unit_id, NEW.direction, NEW.level,
+            NEW.status, 1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status)
+    DO UPDATE SET n = delegation_tally.n + excluded.n;
 END;
-CREATE TRIGGER event_tally_before_update BEFORE UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national ON event
+CREATE TRIGGER event_tally_insert AFTER INSERT ON event
 BEGIN
     INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
-    SELECT year, admin_unit_id, current_unit_id, type, status, national, -COUNT(*) FROM event_tally_source WHERE event_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, type, status, national
-    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national) DO UPDATE SET n = event_tally.n + excluded.n;
+    VALUES (NEW.start_year, COALESCE(NEW.admin_unit_id, 0), COALESCE(NEW.current_unit_id, 0),
+            NEW.type, NEW.status, NEW.national, 1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national)
+    DO UPDATE SET n = event_tally.n + excluded.n;
 END;
-CREATE TRIGGER event_tally_after_update AFTER UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national ON event
+CREATE TRIGGER event_tally_delete AFTER DELETE ON event
 BEGIN
     INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
-    SELECT year, admin_unit_id, current_unit_id, type, status, national, COUNT(*) FROM event_tally_source WHERE event_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, type, status, national
-    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national) DO UPDATE SET n = event_tally.n + excluded.n;
+    VALUES (OLD.start_year, COALESCE(OLD.admin_unit_id, 0), COALESCE(OLD.current_unit_id, 0),
+            OLD.type, OLD.status, OLD.national, -1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national)
+    DO UPDATE SET n = event_tally.n + excluded.n;
 END;
-CREATE TRIGGER event_tally_before_delete BEFORE DELETE ON event
+CREATE TRIGGER event_tally_update
+AFTER UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national ON event
 BEGIN
     INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
-    SELECT year, admin_unit_id, current_unit_id, type, status, national, -COUNT(*) FROM event_tally_source WHERE event_id IN (OLD.id)
-    GROUP BY year, admin_unit_id, current_unit_id, type, status, national
-    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national) DO UPDATE SET n = event_tally.n + excluded.n;
-END;
-CREATE TRIGGER event_tally_after_insert AFTER INSERT ON event
-BEGIN
+    VALUES (OLD.start_year, COALESCE(OLD.admin_unit_id, 0), COALESCE(OLD.current_unit_id, 0),
+            OLD.type, OLD.status, OLD.national, -1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national)
+    DO UPDATE SET n = event_tally.n + excluded.n;
     INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
-    SELECT year, admin_unit_id, current_unit_id, type, status, national, COUNT(*) FROM event_tally_source WHERE event_id IN (NEW.id)
-    GROUP BY year, admin_unit_id, current_unit_id, type, status, national
-    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national) DO UPDATE SET n = event_tally.n + excluded.n;
+    VALUES (NEW.start_year, COALESCE(NEW.admin_unit_id, 0), COALESCE(NEW.current_unit_id, 0),
+            NEW.type, NEW.status, NEW.national, 1)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national)
+    DO UPDATE SET n = event_tally.n + excluded.n;
 END;

@@ -1,6 +1,5 @@
 -- PostgreSQL's version of 0013_tallies.sql: the same tables (without SQLite's WITHOUT ROWID),
--- views and counts; the triggers call one SQL function per tally (<tally>_add(ids, sign)).
---
+-- views and counts; triggers written for PostgreSQL's order of trigger firing (below).
 --
 -- A ten-year national dashboard at ten times a real country's volume read every record of the
 -- ten years (180,000 delegations, 16,700 agreements with their fields, partners and results,
@@ -9,9 +8,9 @@
 -- so that the dashboards read a few thousand rows whatever the number of records.
 --
 -- Each tally has a view, `<tally>_source`: what one record contributes, with the record's id.
--- It is the single definition of a tally: the triggers add a record's contribution (+) after a
--- write and take it away (-) before one; `ngoaivu tallies verify` compares each tally with its
--- view grouped, and `ngoaivu tallies rebuild` refills it from the view. The tallies keep every
+-- It is the single definition of a tally: this migration fills the tally from it, `ngoaivu
+-- tallies verify` compares each tally with its view grouped, `ngoaivu tallies rebuild` refills it
+-- from the view, and the triggers below change it as the view's rows change. The tallies keep every
 -- status (the counted ones are the modules' rule, bound at read time), units as ids (0 for an
 -- event of no province), and rows whose count fell to 0 (harmless; readers sum).
 --
@@ -135,75 +134,66 @@ INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, nat
 SELECT year, admin_unit_id, current_unit_id, type, status, national, COUNT(*)
 FROM event_tally_source GROUP BY year, admin_unit_id, current_unit_id, type, status, national;
 
--- The triggers: before a write, the record's contribution is taken away; after it, added.
--- A child row (a result, a field, a partner link, a commitment) refreshes its agreement's.
--- Deleting an agreement takes its whole contribution away first; its child rows, deleted by the
--- cascade after it, then find no agreement and change nothing.
-CREATE FUNCTION agreement_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
+-- The triggers. PostgreSQL runs AFTER ROW triggers at the end of the statement, once every row
+-- of it has changed, and BEFORE ROW triggers as each row changes.
+--
+-- An agreement: its whole contribution (its own row, fields, partners' countries and commitments
+-- done) is taken away BEFORE it changes keys or is deleted, and added AFTER it is inserted or has
+-- changed keys; each contribution is the agreement's own, so the order of the rows of one
+-- statement does not matter. Its child rows, deleted by the cascade after it, then find no
+-- agreement and change nothing.
+CREATE FUNCTION agreement_contribution_add(agreement_key BIGINT, sign BIGINT)
+RETURNS void LANGUAGE sql AS $$
     INSERT INTO agreement_tally (year, admin_unit_id, current_unit_id, status, has_result, n)
-    SELECT year, admin_unit_id, current_unit_id, status, has_result, sign * COUNT(*) FROM agreement_tally_source WHERE agreement_id = ANY (ids)
-    GROUP BY year, admin_unit_id, current_unit_id, status, has_result
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result) DO UPDATE SET n = agreement_tally.n + excluded.n;
-$$;
-CREATE FUNCTION agreement_field_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
+    SELECT year, admin_unit_id, current_unit_id, status, has_result, sign
+    FROM agreement_tally_source WHERE agreement_id = agreement_key
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, has_result)
+    DO UPDATE SET n = agreement_tally.n + excluded.n;
     INSERT INTO agreement_field_tally (year, admin_unit_id, current_unit_id, status, field, n)
-    SELECT year, admin_unit_id, current_unit_id, status, field, sign * COUNT(*) FROM agreement_field_tally_source WHERE agreement_id = ANY (ids)
-    GROUP BY year, admin_unit_id, current_unit_id, status, field
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field) DO UPDATE SET n = agreement_field_tally.n + excluded.n;
-$$;
-CREATE FUNCTION agreement_country_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status, country_alpha2, n)
-    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, sign * COUNT(*) FROM agreement_country_tally_source WHERE agreement_id = ANY (ids)
-    GROUP BY year, admin_unit_id, current_unit_id, status, country_alpha2
-    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2) DO UPDATE SET n = agreement_country_tally.n + excluded.n;
-$$;
-CREATE FUNCTION commitment_done_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
+    SELECT year, admin_unit_id, current_unit_id, status, field, sign
+    FROM agreement_field_tally_source WHERE agreement_id = agreement_key
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, field)
+    DO UPDATE SET n = agreement_field_tally.n + excluded.n;
+    INSERT INTO agreement_country_tally (year, admin_unit_id, current_unit_id, status,
+                                         country_alpha2, n)
+    SELECT year, admin_unit_id, current_unit_id, status, country_alpha2, sign
+    FROM agreement_country_tally_source WHERE agreement_id = agreement_key
+    ON CONFLICT (year, admin_unit_id, current_unit_id, status, country_alpha2)
+    DO UPDATE SET n = agreement_country_tally.n + excluded.n;
     INSERT INTO commitment_done_tally (year, month, admin_unit_id, current_unit_id, n)
-    SELECT year, month, admin_unit_id, current_unit_id, sign * COUNT(*) FROM commitment_done_tally_source WHERE agreement_id = ANY (ids)
+    SELECT year, month, admin_unit_id, current_unit_id, sign * COUNT(*)
+    FROM commitment_done_tally_source WHERE agreement_id = agreement_key
     GROUP BY year, month, admin_unit_id, current_unit_id
-    ON CONFLICT (year, month, admin_unit_id, current_unit_id) DO UPDATE SET n = commitment_done_tally.n + excluded.n;
-$$;
-CREATE FUNCTION delegation_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
-    SELECT year, admin_unit_id, current_unit_id, direction, level, status, sign * COUNT(*) FROM delegation_tally_source WHERE delegation_id = ANY (ids)
-    GROUP BY year, admin_unit_id, current_unit_id, direction, level, status
-    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status) DO UPDATE SET n = delegation_tally.n + excluded.n;
-$$;
-CREATE FUNCTION event_tally_add(ids BIGINT[], sign BIGINT) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
-    SELECT year, admin_unit_id, current_unit_id, type, status, national, sign * COUNT(*) FROM event_tally_source WHERE event_id = ANY (ids)
-    GROUP BY year, admin_unit_id, current_unit_id, type, status, national
-    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national) DO UPDATE SET n = event_tally.n + excluded.n;
+    ON CONFLICT (year, month, admin_unit_id, current_unit_id)
+    DO UPDATE SET n = commitment_done_tally.n + excluded.n;
 $$;
 CREATE FUNCTION agreement_tally() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_WHEN = 'BEFORE' THEN
-        PERFORM agreement_tally_add(ARRAY[OLD.id], -1);
-        PERFORM agreement_field_tally_add(ARRAY[OLD.id], -1);
-        PERFORM agreement_country_tally_add(ARRAY[OLD.id], -1);
-        PERFORM commitment_done_tally_add(ARRAY[OLD.id], -1);
+        PERFORM agreement_contribution_add(OLD.id, -1);
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    PERFORM agreement_tally_add(ARRAY[NEW.id], 1);
-    PERFORM agreement_field_tally_add(ARRAY[NEW.id], 1);
-    PERFORM agreement_country_tally_add(ARRAY[NEW.id], 1);
-    PERFORM commitment_done_tally_add(ARRAY[NEW.id], 1);
+    PERFORM agreement_contribution_add(NEW.id, 1);
     RETURN NULL;
 END $$;
-CREATE TRIGGER agreement_tally_before BEFORE UPDATE OF signed_year, admin_unit_id, current_unit_id, status OR DELETE ON agreement
+CREATE TRIGGER agreement_tally_before
+    BEFORE UPDATE OF signed_year, admin_unit_id, current_unit_id, status OR DELETE ON agreement
     FOR EACH ROW EXECUTE FUNCTION agreement_tally();
-CREATE TRIGGER agreement_tally_after AFTER INSERT OR UPDATE OF signed_year, admin_unit_id, current_unit_id, status ON agreement
+CREATE TRIGGER agreement_tally_after
+    AFTER INSERT OR UPDATE OF signed_year, admin_unit_id, current_unit_id, status ON agreement
     FOR EACH ROW EXECUTE FUNCTION agreement_tally();
--- The child rows. PostgreSQL fires AFTER ROW triggers at the end of the statement, after every
--- row of it has changed, so the "take away before, add after" of the parent tables would count an
--- agreement twice when one statement changes two of its children. Instead:
+
+-- The child rows. Taking the agreement's contribution away before each and adding it after would
+-- count an agreement twice when one statement changes two of its children (the AFTER triggers run
+-- once all have changed). Instead:
 -- - a field and a done commitment count by themselves: each row adds or takes away its own count;
 -- - whether an agreement has a result, and which countries its partners are in, depend on all its
 --   rows: statement triggers read the rows the statement changed (transition tables), and for each
 --   agreement (and country) compare the count now with the count before (now minus the change),
 --   moving the agreement only when "none" became "some" or the reverse.
 -- An agreement that is gone (its children deleted by the cascade) changes nothing here: the
--- agreement's own trigger took its whole contribution away before it was deleted.
+-- agreement's own trigger took its whole contribution away before it was deleted. No child table
+-- has a BEFORE trigger, so a row that INSERT … ON CONFLICT DO NOTHING skips counts nothing.
 
 CREATE FUNCTION agreement_field_row_add(agreement_key BIGINT, field_code TEXT, sign BIGINT)
 RETURNS void LANGUAGE sql AS $$
@@ -380,29 +370,53 @@ CREATE TRIGGER partner_tally AFTER UPDATE ON partner
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION partner_tally();
 
+-- Delegations and events: each row counts by itself.
+CREATE FUNCTION delegation_row_add(y BIGINT, admin_unit BIGINT, current_unit BIGINT,
+                                   row_direction TEXT, row_level TEXT, row_status TEXT,
+                                   sign BIGINT)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO delegation_tally (year, admin_unit_id, current_unit_id, direction, level, status, n)
+    VALUES (y, admin_unit, current_unit, row_direction, row_level, row_status, sign)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, direction, level, status)
+    DO UPDATE SET n = delegation_tally.n + excluded.n;
+$$;
 CREATE FUNCTION delegation_tally() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_WHEN = 'BEFORE' THEN
-        PERFORM delegation_tally_add(ARRAY[OLD.id], -1);
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM delegation_row_add(OLD.start_year, OLD.admin_unit_id, OLD.current_unit_id,
+                                   OLD.direction, OLD.level, OLD.status, -1);
     END IF;
-    PERFORM delegation_tally_add(ARRAY[NEW.id], 1);
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM delegation_row_add(NEW.start_year, NEW.admin_unit_id, NEW.current_unit_id,
+                                   NEW.direction, NEW.level, NEW.status, 1);
+    END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER delegation_tally_before BEFORE UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status OR DELETE ON delegation
-    FOR EACH ROW EXECUTE FUNCTION delegation_tally();
-CREATE TRIGGER delegation_tally_after AFTER INSERT OR UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status ON delegation
-    FOR EACH ROW EXECUTE FUNCTION delegation_tally();
+CREATE TRIGGER delegation_tally
+    AFTER INSERT OR UPDATE OF start_year, admin_unit_id, current_unit_id, direction, level, status
+    OR DELETE ON delegation FOR EACH ROW EXECUTE FUNCTION delegation_tally();
+
+CREATE FUNCTION event_row_add(y BIGINT, admin_unit BIGINT, current_unit BIGINT, row_type TEXT,
+                              row_status TEXT, row_national BIGINT, sign BIGINT)
+RETURNS void LANGUAGE sql AS $$
+    INSERT INTO event_tally (year, admin_unit_id, current_unit_id, type, status, national, n)
+    VALUES (y, COALESCE(admin_unit, 0), COALESCE(current_unit, 0), row_type, row_status,
+            row_national, sign)
+    ON CONFLICT (year, admin_unit_id, current_unit_id, type, status, national)
+    DO UPDATE SET n = event_tally.n + excluded.n;
+$$;
 CREATE FUNCTION event_tally() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_WHEN = 'BEFORE' THEN
-        PERFORM event_tally_add(ARRAY[OLD.id], -1);
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM event_row_add(OLD.start_year, OLD.admin_unit_id, OLD.current_unit_id, OLD.type,
+                              OLD.status, OLD.national, -1);
     END IF;
-    PERFORM event_tally_add(ARRAY[NEW.id], 1);
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM event_row_add(NEW.start_year, NEW.admin_unit_id, NEW.current_unit_id, NEW.type,
+                              NEW.status, NEW.national, 1);
+    END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER event_tally_before BEFORE UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national OR DELETE ON event
-    FOR EACH ROW EXECUTE FUNCTION event_tally();
-CREATE TRIGGER event_tally_after AFTER INSERT OR UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national ON event
-    FOR EACH ROW EXECUTE FUNCTION event_tally();
+CREATE TRIGGER event_tally
+    AFTER INSERT OR UPDATE OF start_year, admin_unit_id, current_unit_id, type, status, national
+    OR DELETE ON event FOR EACH ROW EXECUTE FUNCTION event_tally();

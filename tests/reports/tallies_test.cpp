@@ -273,6 +273,9 @@ TEST_F(TalliesTest, AgreeWithTheRecordsAfterEveryKindOfWrite) {
         "UPDATE agreement_field SET field = 'science' WHERE field = 'culture'",
         "INSERT INTO agreement_field (agreement_id, field) SELECT id, 'tourism' FROM agreement "
         "WHERE id % 6 = 0",
+        // Rows skipped by ON CONFLICT DO NOTHING (SQLite's INSERT OR IGNORE) count nothing.
+        "INSERT INTO agreement_field (agreement_id, field) SELECT id, 'education' FROM agreement "
+        "WHERE id % 2 = 0 ON CONFLICT DO NOTHING",
         // Partners: Japan twice in one agreement, a country changed, gained and lost.
         "UPDATE partner SET country_alpha2 = 'KR' WHERE id = 1",
         "UPDATE partner SET country_alpha2 = NULL WHERE id = 5",
@@ -284,6 +287,8 @@ TEST_F(TalliesTest, AgreeWithTheRecordsAfterEveryKindOfWrite) {
         "INSERT INTO agreement_partner (agreement_id, partner_id) SELECT id, 3 FROM agreement "
         "WHERE id % 8 = 0 AND NOT EXISTS (SELECT 1 FROM agreement_partner o WHERE "
         "o.agreement_id = agreement.id AND o.partner_id = 3)",
+        "INSERT INTO agreement_partner (agreement_id, partner_id) SELECT id, 1 FROM agreement "
+        "WHERE id % 3 = 0 ON CONFLICT DO NOTHING",
         // Commitments: done on the merger day, undone, moved to another agreement, deleted.
         "UPDATE commitment SET status = 'done', done_on = '2025-07-01' WHERE status <> 'done' AND "
         "id % 2 = 0",
