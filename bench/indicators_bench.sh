@@ -77,17 +77,7 @@ check_backends
 # No PostgreSQL given: run again inside a throw-away cluster, which sets NGOAIVU_TEST_POSTGRES.
 pg_cluster_reexec "$(readlink -f "${BASH_SOURCE[0]}")" "$BIN"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngoaivu-indicators-bench.XXXXXX")
-PG_DBNAME=bench_ind_$$
-PG_CREATED=0
-STARTED_PIDS=()
-# shellcheck disable=SC2317  # called by cleanup
-bench_cleanup() {
-    pg_drop_database
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+setup_work_and_database indicators bench_ind
 
 echo "== ngoaivu indicators benchmark: $BIN"
 echo "   work dir $WORK; demo scale $SCALE; wrk -t1 -c1 -d$DURATION, warm-up ${WARMUP}s per run"

@@ -385,6 +385,23 @@ pg_create_database() {
     PG_URL=$(url_with_database "$NGOAIVU_TEST_POSTGRES" "$PG_DBNAME")
 }
 
+# For a benchmark that may create a PostgreSQL database: creates WORK (ngoaivu-$1-bench.XXXXXX
+# under $TMPDIR), names the database pg_create_database makes $2_<pid>, and sets the traps: on
+# exit, cleanup stops the servers, drops that database and removes WORK.
+setup_work_and_database() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngoaivu-$1-bench.XXXXXX")
+    PG_DBNAME=$2_$$
+    PG_CREATED=0
+    STARTED_PIDS=()
+    # shellcheck disable=SC2317  # called by cleanup
+    bench_cleanup() {
+        pg_drop_database
+    }
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
 # Drops PG_DBNAME when pg_create_database made it (for bench_cleanup; the servers are stopped).
 pg_drop_database() {
     ((${PG_CREATED:-0})) || return 0

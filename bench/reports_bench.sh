@@ -134,18 +134,8 @@ done
 # No PostgreSQL given: run again inside a throw-away cluster, which sets NGOAIVU_TEST_POSTGRES.
 pg_cluster_reexec "$(readlink -f "${BASH_SOURCE[0]}")" "$BIN"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ngoaivu-reports-bench.XXXXXX")
-PG_DBNAME=bench_rep_$$
-PG_CREATED=0
+setup_work_and_database reports bench_rep
 PG_VERSION=""
-STARTED_PIDS=()
-# shellcheck disable=SC2317  # called by cleanup
-bench_cleanup() {
-    pg_drop_database
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 echo "== ngoaivu reports benchmark: $BIN"
 echo "   work dir $WORK; backends ${BACKENDS[*]}; wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION," \
