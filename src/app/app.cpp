@@ -14,6 +14,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/auth_changes.hpp"
 #include "app/housekeeping.hpp"
 #include "app/indicator_figures.hpp"
 #include "app/routes.hpp"
@@ -260,7 +261,9 @@ struct App::Impl {
           openapi(ReadFile(std::filesystem::path(config.assets) / "openapi.json")),
           geo_service(*db, geo_repo, clock),
           audit_service(*db, audit_repo, clock),
-          account_service(*db, account_repo, audit_service, clock, config.accounts),
+          auth_changes(OpenAuthChanges(config.db, db->backend(), &auth_changes_problem)),
+          account_service(*db, account_repo, audit_service, clock, config.accounts,
+                          auth_changes.get()),
           partner_service(*db, partner_repo, audit_service, clock),
           calendar_service(*db, calendar_repo, audit_service, clock),
           agreement_service(*db, agreement_repo, audit_service, clock,
@@ -278,6 +281,14 @@ struct App::Impl {
             storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
         if (report.to_version == 0)
             throw std::runtime_error("no migrations compiled in");
+        if (!auth_changes_problem.empty()) {
+            // Still correct (each token check then reads the stored epoch), only slower.
+            log->warn(nlohmann::json{{"ts", UtcTimestamp()},
+                                     {"level", "warning"},
+                                     {"msg", "no shared file for token changes"},
+                                     {"error", auth_changes_problem}}
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
         RegisterCoreRoutes(router, CoreDeps{pages, metrics, *db, openapi, geo_service, [this] {
                                                 return server ? server->open_connections() : 0;
                                             }});
@@ -604,6 +615,8 @@ struct App::Impl {
     audit::SqlAuditRepository audit_repo;
     audit::AuditService audit_service;
     accounts::SqlAccountRepository account_repo;
+    std::string auth_changes_problem;
+    std::unique_ptr<SharedCounter> auth_changes;  // OpenAuthChanges; null on PostgreSQL
     accounts::AccountService account_service;
     partners::SqlPartnerRepository partner_repo;
     partners::PartnerService partner_service;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "app/app.hpp"
+#include "app/auth_changes.hpp"
 #include "app/data_commands.hpp"
 #include "app/demo.hpp"
 #include "base/clock.hpp"
@@ -55,7 +56,9 @@ struct Maintenance {
     explicit Maintenance(const std::string& db_path, accounts::AccountsConfig config = {})
         : db(storage::Open(db_path)),
           audit_service(*db, audit_repo, clock),
-          account_service(*db, account_repo, audit_service, clock, std::move(config)),
+          auth_changes(OpenAuthChanges(db_path, db->backend(), nullptr)),
+          account_service(*db, account_repo, audit_service, clock, std::move(config),
+                          auth_changes.get()),
           partner_service(*db, partner_repo, audit_service, clock) {
         storage::Migrate(*db, storage::LoadMigrations(EmbeddedMigrations(), db->backend()));
     }
@@ -65,6 +68,8 @@ struct Maintenance {
     audit::SqlAuditRepository audit_repo;
     audit::AuditService audit_service;
     accounts::SqlAccountRepository account_repo;
+    // Shared with the servers of the same SQLite file: `user disable` reaches them at once.
+    std::unique_ptr<SharedCounter> auth_changes;
     accounts::AccountService account_service;
     partners::SqlPartnerRepository partner_repo;
     partners::PartnerService partner_service;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/shared_counter.hpp"
 #include "modules/accounts/account_repository.hpp"
 #include "modules/accounts/account_service.hpp"
 #include "modules/audit/audit_repository.hpp"
@@ -335,6 +336,57 @@ TEST_F(AccountsTest, AChangeFromAnotherProcessReachesTheTokenCacheAtOnce) {
     ASSERT_TRUE(again.ok());
     ASSERT_TRUE(other.RevokeToken(again->actor, token->info.id).ok());
     EXPECT_FALSE(service_->AuthenticateToken(token->token, Client()).ok());
+}
+
+// The same with the counter the processes of one SQLite file share (app/auth_changes.hpp): each
+// process answers from its cache without reading the stored epoch while the counter stands still,
+// and a change made through the other reaches it at its next request all the same.
+TEST_F(AccountsTest, WithASharedCounterAChangeFromAnotherProcessStillReachesTheCacheAtOnce) {
+    AddUser("can-bo-01", {"province_officer"}, {"01"});
+    std::filesystem::path file = dir().path() / "ngoaivu.db-auth";
+    SharedCounter mine(file);
+    SharedCounter theirs(file);  // the other process's own mapping
+    AccountsConfig config;
+    config.cost = kTestCost;
+    AccountService here(db(), repo_, *audit_, clock_, config, &mine);
+    AccountService other(db(), repo_, *audit_, clock_, config, &theirs);
+    auto token = service_->CreateTokenFor("can-bo-01", "script");
+    ASSERT_TRUE(token.ok());
+    ASSERT_TRUE(here.AuthenticateToken(token->token, Client()).ok());  // cached here
+    {
+        // Bypassing the services moves neither the epoch nor the counter: still answered from
+        // the cache (the second answer did not read the token).
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("UPDATE api_token SET revoked_at = '2020-01-01T00:00:00.000Z'");
+        tx->Commit();
+    }
+    EXPECT_TRUE(here.AuthenticateToken(token->token, Client()).ok());
+    {
+        auto tx = db().Begin(storage::TxMode::kWrite);
+        tx->Exec("UPDATE api_token SET revoked_at = NULL");
+        tx->Commit();
+    }
+
+    std::uint64_t before = mine.Load();
+    ASSERT_TRUE(other.SetDisabled(Actor::System("cli"), "can-bo-01", true).ok());
+    EXPECT_EQ(mine.Load(), before + 1) << "the other process moved the shared counter";
+    EXPECT_FALSE(here.AuthenticateToken(token->token, Client()).ok());  // no clock advance
+    ASSERT_TRUE(other.SetDisabled(Actor::System("cli"), "can-bo-01", false).ok());
+    auto again = here.AuthenticateToken(token->token, Client());
+    ASSERT_TRUE(again.ok());
+    ASSERT_TRUE(other.RevokeToken(again->actor, token->info.id).ok());
+    EXPECT_FALSE(here.AuthenticateToken(token->token, Client()).ok());
+
+    // A process without the counter (PostgreSQL, or an older program) still sees the change by
+    // the stored epoch.
+    auto second = service_->CreateTokenFor("can-bo-01", "second");
+    ASSERT_TRUE(here.AuthenticateToken(second->token, Client()).ok());
+    ASSERT_TRUE(service_->SetDisabled(Actor::System("cli"), "can-bo-01", true).ok());
+    EXPECT_TRUE(here.AuthenticateToken(second->token, Client()).ok())
+        << "documented limit: a process that does not share the counter is seen after the "
+           "cache's ten seconds";
+    clock_.Advance(std::chrono::seconds(11));
+    EXPECT_FALSE(here.AuthenticateToken(second->token, Client()).ok());
 }
 
 TEST_F(AccountsTest, TheTokenCacheStillAnswersWhileNothingChanges) {

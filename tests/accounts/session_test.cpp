@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "app/cli.hpp"
 #include "app/demo.hpp"
 #include "http/request.hpp"
 #include "modules/accounts/account_repository.hpp"
@@ -188,6 +189,31 @@ std::string EmailInForm(const std::string& html) {
 }
 std::string VersionInForm(const std::string& html) {
     return Capture(html, "name=\"version\" value=\"([^\"]*)\"");
+}
+
+// `ngoaivu user disable` run beside a server on the same database (SQLite: the file the two share
+// for token changes, app/auth_changes.hpp; PostgreSQL: the stored epoch) takes the account's API
+// token away at the server's next request, though the server had it cached; `enable` gives it
+// back.
+TEST_F(SessionTest, UserDisableFromTheCommandLineStopsTheTokenAtTheServersNextRequest) {
+    auto me = [&] {
+        return AppTest::Get("/api/v1/me", {{"Authorization", "Bearer " + app().Token()}});
+    };
+    ASSERT_THAT(me(), HasStatus(200));
+    ASSERT_THAT(me(), HasStatus(200));  // now from the server's cache
+    auto cli = [&](const char* action) {
+        std::string db = app().db_location();
+        std::vector<std::string> args = {"ngoaivu", "user",    action,    "--db",
+                                         db,        "--login", kTestLogin};
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        return app::RunCli(static_cast<int>(argv.size()), argv.data());
+    };
+    ASSERT_EQ(cli("disable"), 0);
+    EXPECT_THAT(me(), HasStatus(401));
+    ASSERT_EQ(cli("enable"), 0);
+    EXPECT_THAT(me(), HasStatus(200));
 }
 
 class ProfileApiTest : public SessionTest {

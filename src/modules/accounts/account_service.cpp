@@ -121,8 +121,13 @@ Result<std::string> NormaliseLogin(const std::string& login) {
 
 AccountService::AccountService(storage::Database& db, AccountRepository& repo,
                                audit::AuditService& audit, const Clock& clock,
-                               AccountsConfig config)
-    : db_(db), repo_(repo), audit_(audit), clock_(clock), config_(std::move(config)) {}
+                               AccountsConfig config, SharedCounter* changes)
+    : db_(db),
+      repo_(repo),
+      audit_(audit),
+      clock_(clock),
+      config_(std::move(config)),
+      changes_(changes) {}
 
 const PasswordBlocklist& AccountService::blocklist() const {
     std::call_once(blocklist_once_,
@@ -155,8 +160,14 @@ const std::string& AccountService::DecoyHash() const {
 }
 
 void AccountService::ForgetTokens() {
-    std::lock_guard lock(token_mu_);
-    token_cache_.clear();
+    {
+        std::lock_guard lock(token_mu_);
+        token_cache_.clear();
+    }
+    // After the commit of the epoch's change: another process that reads the new counter value
+    // and then the epoch reads the new epoch.
+    if (changes_)
+        changes_->Increment();
 }
 
 std::string AccountService::Iso(std::chrono::system_clock::time_point t) const {
@@ -294,18 +305,31 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
         return invalid;
     auto now = clock_.Now();
     std::string hash = crypto::Sha256Hex(token);
-    auto tx = db_.Begin(storage::TxMode::kRead);
-    std::int64_t epoch = repo_.AuthEpoch(*tx);
-    {
+    // A cached entry still valid, and read while `changes` was already this value (or while the
+    // stored epoch is `epoch`): the token's answer, with this request's details.
+    auto cached = [&](std::uint64_t changes,
+                      std::optional<std::int64_t> epoch) -> std::optional<AuthContext> {
         std::lock_guard lock(token_mu_);
         auto hit = token_cache_.find(hash);
-        if (hit != token_cache_.end() && hit->second.until > now && hit->second.epoch == epoch) {
-            AuthContext auth = hit->second.auth;
-            auth.actor.request_id = client.request_id;
-            auth.actor.client_address = client.address;
-            return auth;
-        }
+        if (hit == token_cache_.end() || hit->second.until <= now)
+            return std::nullopt;
+        if (epoch ? hit->second.epoch != *epoch : hit->second.changes != changes)
+            return std::nullopt;
+        hit->second.changes = changes;
+        AuthContext auth = hit->second.auth;
+        auth.actor.request_id = client.request_id;
+        auth.actor.client_address = client.address;
+        return auth;
+    };
+    std::uint64_t changes = changes_ ? changes_->Load() : 0;
+    if (changes_) {
+        if (auto auth = cached(changes, std::nullopt))
+            return *auth;
     }
+    auto tx = db_.Begin(storage::TxMode::kRead);
+    std::int64_t epoch = repo_.AuthEpoch(*tx);
+    if (auto auth = cached(changes, epoch))
+        return *auth;
     auto t = repo_.FindTokenByHash(*tx, hash);
     if (!t || !t->revoked_at.empty())
         return invalid;
@@ -319,7 +343,7 @@ Result<AuthContext> AccountService::AuthenticateToken(const std::string& token,
         std::lock_guard lock(token_mu_);
         if (token_cache_.size() > 10'000)
             token_cache_.clear();
-        token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl, epoch};
+        token_cache_[hash] = CachedToken{auth, now + kTokenCacheTtl, epoch, changes};
     }
     if (t->last_used_at.empty() || t->last_used_at < Iso(now - std::chrono::minutes(1)))
         Touch([&](storage::Transaction& w) { repo_.TouchToken(w, t->id, Iso(now)); });

@@ -14,6 +14,7 @@
 #include "base/clock.hpp"
 #include "base/page.hpp"
 #include "base/result.hpp"
+#include "base/shared_counter.hpp"
 #include "modules/accounts/account.hpp"
 #include "modules/accounts/account_repository.hpp"
 #include "modules/accounts/password.hpp"
@@ -91,8 +92,10 @@ struct CreatedToken {
 // audit entry. Thread-safe.
 class AccountService {
  public:
+    // `changes` (optional): a counter shared with the other processes of the same SQLite
+    // database (the server, `ngoaivu user …`); see the token cache below.
     AccountService(storage::Database& db, AccountRepository& repo, audit::AuditService& audit,
-                   const Clock& clock, AccountsConfig config);
+                   const Clock& clock, AccountsConfig config, SharedCounter* changes = nullptr);
 
     // Checks the password (one argon2id hash whether or not the account exists), throttles per
     // account and per client address, and opens a session. kUnauthenticated with one message
@@ -193,6 +196,9 @@ class AccountService {
     // a disabled account, a grant or a reset clears it here at once and adds 1 to auth_epoch;
     // a cached entry is used only while the stored epoch is the one it was read with, so the
     // change reaches other server processes (and `ngoaivu user disable`) at the next request.
+    // With `changes_`, every process also adds 1 to that shared counter once such a change has
+    // committed; an entry whose counter value (read before the epoch) is unchanged is used
+    // without reading the epoch (a read transaction per request, two fcntl calls on SQLite).
     // A timestamp refresh (session idle timer, token last use): a small write that need not
     // queue behind other writers (TxMode::kConcurrent, retried on a conflict) and that may be
     // skipped when the database stays busy; the next request refreshes it.
@@ -208,7 +214,9 @@ class AccountService {
         AuthContext auth;
         std::chrono::system_clock::time_point until;
         std::int64_t epoch = 0;
+        std::uint64_t changes = 0;  // changes_->Load() before the epoch was read
     };
+    SharedCounter* changes_;
     static constexpr std::chrono::seconds kTokenCacheTtl{10};
     void ForgetTokens();
     std::mutex token_mu_;
