@@ -1,6 +1,7 @@
 #include "app/auth_changes.hpp"
 
-#include <system_error>
+#include <exception>
+#include <filesystem>
 
 namespace ngoaivu::app {
 
@@ -12,8 +13,11 @@ std::unique_ptr<SharedCounter> OpenAuthChanges(std::string_view db_location,
     if (file.starts_with("sqlite:"))
         file.remove_prefix(7);
     try {
-        return std::make_unique<SharedCounter>(std::string(file) + "-auth");
-    } catch (const std::system_error& e) {
+        // One file per database whatever path a process took to it (relative, through a
+        // symbolic link): the database's own path with links and dots resolved.
+        std::filesystem::path db = std::filesystem::weakly_canonical(std::string(file));
+        return std::make_unique<SharedCounter>(db.string() + "-auth");
+    } catch (const std::exception& e) {  // std::system_error, std::filesystem::filesystem_error
         if (problem)
             *problem = e.what();
         return nullptr;
